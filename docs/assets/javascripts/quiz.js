@@ -1,0 +1,1 @@
+/* Quiz enhancement: filled in by the quiz engine. */

@@ -1,0 +1,80 @@
+"""Session fixtures: the real site, built once and served; one real Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from tests.harness import (
+    CHROMIUM_ARGS,
+    BuildError,
+    Server,
+    build_site,
+    find_chromium,
+    serve,
+)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per session with ``--strict``."""
+    try:
+        return build_site(tmp_path_factory.mktemp("site"))
+    except BuildError as exc:
+        pytest.fail(f"mkdocs build --strict failed:\n{exc}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def site(site_dir: Path) -> Iterator[Server]:
+    """The real site served over HTTP at the root of 127.0.0.1:<port>."""
+    with serve(site_dir) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The real site built for and served under ``/clinic-site/``, as GitHub Pages does."""
+    out = tmp_path_factory.mktemp("subpath") / "site"
+    out.mkdir()
+    with serve(out, prefix="/clinic-site/") as server:
+        try:
+            build_site(out, site_url=server.url)
+        except BuildError as exc:
+            pytest.fail(f"mkdocs build --strict (sub-path) failed:\n{exc}", pytrace=False)
+        yield server
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """The Playwright driver for the session."""
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """One real headless Chromium for the session. A missing browser fails the run."""
+    try:
+        path = find_chromium()
+    except FileNotFoundError as exc:
+        pytest.exit(str(exc), returncode=1)
+    browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile (no storage, no cookies) for one test."""
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    """A fresh page in a fresh profile."""
+    return context.new_page()
