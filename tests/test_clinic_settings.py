@@ -1,0 +1,73 @@
+"""A clinic changes only mkdocs.yml: its contacts and crisis lines show on the support page
+and in the footer of every page, and the defaults are gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.harness import BuildError, build_site, copy_project
+
+CLINIC_YML = """\
+INHERIT: mkdocs.yml
+site_name: Riverside Wellbeing
+extra:
+  organisation:
+    name: Riverside Wellbeing Centre
+    website: https://riverside.example/
+    phone: "+44 20 7946 0123"
+    email: hello@riverside.example
+    hours: Monday to Friday, 9am to 5pm
+  crisis_lines:
+    - name: Riverside Night Line
+      how: Call 0800 000 111
+      hours: 6pm to 8am
+      region: Riverside county
+  crisis_lines_notice: ""
+  referrals:
+    - name: Riverside talking therapies
+      url: https://riverside.example/therapy
+  disclaimer: Riverside's own disclaimer text.
+"""
+
+
+@pytest.fixture(scope="module")
+def clinic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("clinic"))
+    (project / "clinic.yml").write_text(CLINIC_YML)
+    return build_site(project / "site", project=project, config_file="clinic.yml")
+
+
+def test_support_page_shows_the_clinic_lines_and_contacts(clinic_site: Path) -> None:
+    html = (clinic_site / "get-support" / "index.html").read_text()
+    for text in (
+        "Riverside Night Line",
+        "Call 0800 000 111",
+        "6pm to 8am · Riverside county",
+        'href="tel:+442079460123"',
+        "mailto:hello@riverside.example",
+        "Riverside talking therapies",
+    ):
+        assert text in html
+    for default in ("Samaritans", "988", "These are general lines"):
+        assert default not in html
+
+
+def test_footer_shows_the_clinic_on_every_page(clinic_site: Path) -> None:
+    for page in ("index.html", "about/index.html", "learn/index.html"):
+        html = (clinic_site / page).read_text()
+        assert "Riverside Wellbeing Centre" in html
+        assert "Riverside&#39;s own disclaimer text." in html
+        assert "<title>" in html and "Riverside Wellbeing" in html
+
+
+def test_a_crisis_line_without_a_way_to_reach_it_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "clinic.yml").write_text(
+        "INHERIT: mkdocs.yml\nextra:\n  crisis_lines:\n    - name: Night line\n"
+    )
+    with pytest.raises(BuildError) as info:
+        build_site(project / "site", project=project, config_file="clinic.yml")
+    assert "mkdocs.yml: extra.crisis_lines[0].how: missing; say how to reach it" in str(info.value)
+    assert "Traceback" not in str(info.value)
