@@ -1,0 +1,171 @@
+"""Checks on the site's content sources: lesson front matter, the nav, quiz use, images.
+
+Each checker returns a list of one-line problems (empty when all is well), so a test can
+show every problem at once and a small negative test can prove the checker fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+QUIZZES = DOCS / "data" / "quizzes"
+#: Folders under docs/ that are read by the build but are not pages.
+NOT_PAGES = ("includes/", "data/")
+#: Front matter every lesson needs, besides the title and description every page needs.
+LESSON_FIELDS = ("title", "description", "reviewed", "next_review", "sources")
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+QUIZ_CALL = re.compile(r"""\{\{\s*quiz\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
+
+
+def front_matter(text: str) -> dict[str, Any]:
+    """The YAML front matter at the top of a Markdown page (empty when there is none)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}
+    data = yaml.safe_load(match.group(1))
+    return data if isinstance(data, dict) else {}
+
+
+def doc_pages(docs: Path = DOCS) -> list[str]:
+    """Every Markdown page under ``docs``, as docs-relative paths."""
+    return sorted(
+        p.relative_to(docs).as_posix()
+        for p in docs.rglob("*.md")
+        if not p.relative_to(docs).as_posix().startswith(NOT_PAGES)
+    )
+
+
+def lesson_pages(docs: Path = DOCS) -> list[str]:
+    """The lessons: every page in ``learn/`` except the path page (``learn/index.md``)."""
+    return [p for p in doc_pages(docs) if p.startswith("learn/") and p != "learn/index.md"]
+
+
+def lesson_problems(page: str, meta: Mapping[str, Any], references: str) -> list[str]:
+    """Problems with one lesson's front matter; ``references`` is the references page text."""
+    problems = [f"{page}: front matter: {field} missing" for field in LESSON_FIELDS if field not in meta]
+    for field in ("title", "description"):
+        if field in meta and not (isinstance(meta[field], str) and meta[field].strip()):
+            problems.append(f"{page}: front matter: {field} must be text")
+    dates = {}
+    for field in ("reviewed", "next_review"):
+        value = meta.get(field)
+        if field in meta and not isinstance(value, dt.date):
+            problems.append(f"{page}: front matter: {field} must be a date like 2026-11-23")
+        elif isinstance(value, dt.date):
+            dates[field] = value
+    if len(dates) == 2 and dates["next_review"] <= dates["reviewed"]:
+        problems.append(f"{page}: front matter: next_review must come after reviewed")
+    sources = meta.get("sources")
+    if "sources" in meta:
+        if not isinstance(sources, list) or not sources:
+            problems.append(f"{page}: front matter: sources must be a list with at least one item")
+        else:
+            for source in sources:
+                if not isinstance(source, str) or source not in references:
+                    problems.append(
+                        f"{page}: front matter: source {source!r} is not cited word for word "
+                        "on about/references.md"
+                    )
+    return problems
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """A YAML loader that reads mkdocs.yml, turning tags like ``!ENV`` into plain values."""
+
+
+def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_IgnoreTags.add_multi_constructor("!", _untagged)
+
+
+def nav_files(nav: Any) -> list[str]:
+    """Every Markdown file named in a MkDocs ``nav`` (nested lists and mappings)."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, Mapping):
+        return [f for value in nav.values() for f in nav_files(value)]
+    if isinstance(nav, list):
+        return [f for item in nav for f in nav_files(item)]
+    return []
+
+
+def load_nav(config: Path = ROOT / "mkdocs.yml") -> list[str]:
+    """The pages listed in the ``nav`` of ``mkdocs.yml``."""
+    data = yaml.load(config.read_text(), Loader=_IgnoreTags)
+    return nav_files(data.get("nav", []))
+
+
+def nav_problems(pages: Iterable[str], nav: Iterable[str]) -> list[str]:
+    """Pages that are missing from the nav, and nav entries with no page."""
+    pages, nav = set(pages), list(nav)
+    problems = [f"{p}: not in the nav of mkdocs.yml" for p in sorted(pages - set(nav))]
+    problems += [f"mkdocs.yml: nav lists {p}, which does not exist" for p in nav if p not in pages]
+    problems += [f"mkdocs.yml: nav lists {p} twice" for p in sorted({p for p in nav if nav.count(p) > 1})]
+    return problems
+
+
+def quiz_use_problems(quiz_ids: Iterable[str], page_texts: Mapping[str, str]) -> list[str]:
+    """Each quiz file must be shown by exactly one page, and each call must name a file."""
+    used: dict[str, list[str]] = {}
+    for page, text in sorted(page_texts.items()):
+        for quiz_id in QUIZ_CALL.findall(text):
+            used.setdefault(quiz_id, []).append(page)
+    ids = set(quiz_ids)
+    problems = []
+    for quiz_id in sorted(ids):
+        pages = used.get(quiz_id, [])
+        if not pages:
+            problems.append(f"docs/data/quizzes/{quiz_id}.yml: not used on any page")
+        elif len(pages) > 1:
+            problems.append(
+                f"docs/data/quizzes/{quiz_id}.yml: used {len(pages)} times ({', '.join(pages)}); "
+                "each quiz belongs on one page"
+            )
+    for quiz_id in sorted(set(used) - ids):
+        problems.append(f"{', '.join(used[quiz_id])}: quiz({quiz_id!r}) has no file")
+    return problems
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.missing: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "img":
+            return
+        attributes = dict(attrs)
+        if not (attributes.get("alt") or "").strip():
+            self.missing.append(attributes.get("src") or "(no src)")
+
+
+def image_problems(html_pages: Mapping[str, str], md_pages: Mapping[str, str]) -> list[str]:
+    """Images with no alt text, in built HTML pages and in Markdown sources."""
+    problems = []
+    for page, html in sorted(html_pages.items()):
+        parser = _Images()
+        parser.feed(html)
+        problems += [f"{page}: image {src} has no alt text" for src in parser.missing]
+    for page, text in sorted(md_pages.items()):
+        for line_no, line in enumerate(text.splitlines(), start=1):
+            for alt in MD_IMAGE.findall(line):
+                if not alt.strip():
+                    problems.append(f"{page}:{line_no}: image has no alt text: ![...](...)")
+    return problems
