@@ -26,6 +26,10 @@ LESSON_FIELDS = ("title", "description", "reviewed", "next_review", "sources")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 QUIZ_CALL = re.compile(r"""\{\{\s*quiz\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
+#: Text a page shows rather than runs: raw blocks, fenced code and inline code.
+NOT_RUN = re.compile(
+    r"\{%\s*raw\s*%\}.*?\{%\s*endraw\s*%\}|^(```|~~~).*?^\1|`[^`\n]+`", re.S | re.M
+)
 
 
 def front_matter(text: str) -> dict[str, Any]:
@@ -53,7 +57,9 @@ def lesson_pages(docs: Path = DOCS) -> list[str]:
 
 def lesson_problems(page: str, meta: Mapping[str, Any], references: str) -> list[str]:
     """Problems with one lesson's front matter; ``references`` is the references page text."""
-    problems = [f"{page}: front matter: {field} missing" for field in LESSON_FIELDS if field not in meta]
+    problems = [
+        f"{page}: front matter: {field} missing" for field in LESSON_FIELDS if field not in meta
+    ]
     for field in ("title", "description"):
         if field in meta and not (isinstance(meta[field], str) and meta[field].strip()):
             problems.append(f"{page}: front matter: {field} must be text")
@@ -117,15 +123,23 @@ def nav_problems(pages: Iterable[str], nav: Iterable[str]) -> list[str]:
     pages, nav = set(pages), list(nav)
     problems = [f"{p}: not in the nav of mkdocs.yml" for p in sorted(pages - set(nav))]
     problems += [f"mkdocs.yml: nav lists {p}, which does not exist" for p in nav if p not in pages]
-    problems += [f"mkdocs.yml: nav lists {p} twice" for p in sorted({p for p in nav if nav.count(p) > 1})]
+    problems += [
+        f"mkdocs.yml: nav lists {p} twice" for p in sorted({p for p in nav if nav.count(p) > 1})
+    ]
     return problems
 
 
 def quiz_use_problems(quiz_ids: Iterable[str], page_texts: Mapping[str, str]) -> list[str]:
-    """Each quiz file must be shown by exactly one page, and each call must name a file."""
+    """Each quiz file must be shown by exactly one page, and each call must name a file.
+
+    Quiz lines that a page shows as examples (in code, in ``{% raw %}`` blocks, or on a page
+    with ``render_macros: false``) do not count.
+    """
     used: dict[str, list[str]] = {}
     for page, text in sorted(page_texts.items()):
-        for quiz_id in QUIZ_CALL.findall(text):
+        if front_matter(text).get("render_macros") is False:
+            continue
+        for quiz_id in QUIZ_CALL.findall(NOT_RUN.sub("", text)):
             used.setdefault(quiz_id, []).append(page)
     ids = set(quiz_ids)
     problems = []

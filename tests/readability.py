@@ -4,8 +4,9 @@ Only the article body of a built page counts. Quizzes, code, the lesson footer, 
 titles and heading permalinks are left out. Every block (paragraph, list item, heading,
 table cell) ends a sentence, so a heading or a list item is never glued to the next one.
 
-Syllables come from ``pyphen`` (hyphenation dictionaries), raised to a simple vowel-group
-count when that is higher: hyphenation alone misses some syllables ("a-bout").
+Syllables come from ``pyphen`` (hyphenation dictionaries). A word that the dictionary
+does not split at all falls back to a vowel-group count, since hyphenation never splits
+off a single letter ("a-bout").
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def prose_blocks(html: str) -> list[str]:
 
 @cache
 def _dictionary() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_US", left=1, right=1)
+    return pyphen.Pyphen(lang="en_US")
 
 
 def syllables(word: str) -> int:
@@ -107,10 +108,13 @@ def syllables(word: str) -> int:
         if not part:
             continue
         by_dictionary = len(_dictionary().positions(part)) + 1
+        if by_dictionary > 1:
+            total += by_dictionary
+            continue
         groups = len(VOWEL_GROUP.findall(part))
         if part.endswith("e") and not part.endswith(("le", "ee")) and groups > 1:
             groups -= 1  # a silent final e ("home")
-        total += max(by_dictionary, groups, 1)
+        total += max(groups, 1)
     return max(total, 1)
 
 
@@ -127,9 +131,7 @@ class Reading:
         """The Flesch-Kincaid grade level (US school grade)."""
         if not self.words:
             return 0.0
-        return (
-            0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
-        )
+        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
 
 
 def reading(blocks: list[str]) -> Reading:

@@ -33,7 +33,7 @@ REPORT_ONLY = ("clinics/", "editors/")
 
 
 def _built(page: str) -> str:
-    """The built HTML file for a docs page (``learn/healing.md`` -> ``learn/healing/index.html``)."""
+    """The built HTML file of a docs page: ``learn/a.md`` -> ``learn/a/index.html``."""
     stem = page[: -len(".md")]
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")] + "index.html"
@@ -202,7 +202,12 @@ def test_every_quiz_file_is_used_by_exactly_one_page() -> None:
 
 
 def test_quiz_use_checker_finds_unused_repeated_and_missing_quizzes() -> None:
-    pages = {"a.md": '{{ quiz("one") }}\n{{ quiz("missing") }}', "b.md": "{{quiz('one')}}"}
+    pages = {
+        "a.md": '{{ quiz("one") }}\n{{ quiz("missing") }}\n`{{ quiz("two") }}`',
+        "b.md": "{{quiz('one')}}\n```\n{{ quiz('two') }}\n```\n"
+        "{% raw %}{{ quiz('two') }}{% endraw %}",
+        "c.md": '---\nrender_macros: false\n---\n{{ quiz("two") }}',
+    }
     assert quiz_use_problems(["one", "two"], pages) == [
         "docs/data/quizzes/one.yml: used 2 times (a.md, b.md); each quiz belongs on one page",
         "docs/data/quizzes/two.yml: not used on any page",
