@@ -183,3 +183,17 @@ def image_problems(html_pages: Mapping[str, str], md_pages: Mapping[str, str]) -
                 if not alt.strip():
                     problems.append(f"{page}:{line_no}: image has no alt text: ![...](...)")
     return problems
+
+
+ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$", re.M)
+GLOSSARY_TERM = re.compile(r"^([^\s:].*)\n:\s+", re.M)
+
+
+def glossary_problems(abbreviations: str, glossary: str) -> list[str]:
+    """Tooltip terms (``docs/includes/abbreviations.md``) missing from the glossary page."""
+    terms = {t.strip().lower() for t in GLOSSARY_TERM.findall(glossary)}
+    return [
+        f"docs/includes/abbreviations.md: {term!r} has a tooltip but no entry on about/glossary.md"
+        for term in dict.fromkeys(t for t, _ in ABBREVIATION.findall(abbreviations))
+        if term.lower() not in terms
+    ]

@@ -14,6 +14,7 @@ from tests.content import (
     ROOT,
     doc_pages,
     front_matter,
+    glossary_problems,
     image_problems,
     lesson_pages,
     lesson_problems,
@@ -212,4 +213,19 @@ def test_quiz_use_checker_finds_unused_repeated_and_missing_quizzes() -> None:
         "docs/data/quizzes/one.yml: used 2 times (a.md, b.md); each quiz belongs on one page",
         "docs/data/quizzes/two.yml: not used on any page",
         "a.md: quiz('missing') has no file",
+    ]
+
+
+def test_every_tooltip_term_is_in_the_glossary() -> None:
+    abbreviations = (DOCS / "includes" / "abbreviations.md").read_text()
+    assert "*[" in abbreviations
+    glossary = (DOCS / "about" / "glossary.md").read_text()
+    assert glossary_problems(abbreviations, glossary) == []
+
+
+def test_glossary_checker_finds_a_missing_term() -> None:
+    abbreviations = "*[burnout]: Deep tiredness.\n*[Burnout]: Deep tiredness.\n*[grit]: Keeping on."
+    glossary = "# Glossary\n\nBurnout\n:   Deep tiredness.\n"
+    assert glossary_problems(abbreviations, glossary) == [
+        "docs/includes/abbreviations.md: 'grit' has a tooltip but no entry on about/glossary.md"
     ]
