@@ -24,12 +24,11 @@ NOT_PAGES = ("includes/", "data/")
 LESSON_FIELDS = ("title", "description", "reviewed", "next_review", "sources")
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
-QUIZ_CALL = re.compile(r"""\{\{\s*quiz\(\s*["']([^"']+)["']\s*\)\s*\}\}""")
+QUIZ_CALL = re.compile(r"""\{\{-?\s*quiz\(\s*["']([^"']+)["']\s*\)\s*-?\}\}""")
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
-#: Text a page shows rather than runs: raw blocks, fenced code and inline code.
-NOT_RUN = re.compile(
-    r"\{%\s*raw\s*%\}.*?\{%\s*endraw\s*%\}|^(```|~~~).*?^\1|`[^`\n]+`", re.S | re.M
-)
+#: Jinja raw blocks: text a page shows rather than runs. Macros run everywhere else, even
+#: inside code, so a quiz line there is a real use.
+NOT_RUN = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 
 
 def front_matter(text: str) -> dict[str, Any]:
@@ -132,13 +131,10 @@ def nav_problems(pages: Iterable[str], nav: Iterable[str]) -> list[str]:
 def quiz_use_problems(quiz_ids: Iterable[str], page_texts: Mapping[str, str]) -> list[str]:
     """Each quiz file must be shown by exactly one page, and each call must name a file.
 
-    Quiz lines that a page shows as examples (in code, in ``{% raw %}`` blocks, or on a page
-    with ``render_macros: false``) do not count.
+    Quiz lines that a page shows as examples, inside ``{% raw %}`` blocks, do not count.
     """
     used: dict[str, list[str]] = {}
     for page, text in sorted(page_texts.items()):
-        if front_matter(text).get("render_macros") is False:
-            continue
         for quiz_id in QUIZ_CALL.findall(NOT_RUN.sub("", text)):
             used.setdefault(quiz_id, []).append(page)
     ids = set(quiz_ids)

@@ -204,10 +204,9 @@ def test_every_quiz_file_is_used_by_exactly_one_page() -> None:
 
 def test_quiz_use_checker_finds_unused_repeated_and_missing_quizzes() -> None:
     pages = {
-        "a.md": '{{ quiz("one") }}\n{{ quiz("missing") }}\n`{{ quiz("two") }}`',
-        "b.md": "{{quiz('one')}}\n```\n{{ quiz('two') }}\n```\n"
-        "{% raw %}{{ quiz('two') }}{% endraw %}",
-        "c.md": '---\nrender_macros: false\n---\n{{ quiz("two") }}',
+        "a.md": '{{ quiz("one") }}\n{{ quiz("missing") }}\n'
+        '{% raw %}`{{ quiz("two") }}`{% endraw %}',
+        "b.md": "{{quiz('one')}}\n{%- raw -%}\n```\n{{ quiz('two') }}\n```\n{%- endraw -%}",
     }
     assert quiz_use_problems(["one", "two"], pages) == [
         "docs/data/quizzes/one.yml: used 2 times (a.md, b.md); each quiz belongs on one page",
