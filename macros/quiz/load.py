@@ -14,8 +14,9 @@ from macros.quiz.validate import PageExists, check
 
 QUIZ_DIR = "data/quizzes"
 QUIZ_DIR_SHOWN = "docs/data/quizzes"
-#: A ``{{ quiz("id") }}`` call in a page's Markdown.
-USE = re.compile(r"""\bquiz\(\s*["']([^"']+)["']""")
+#: A ``{{ quiz("id") }}`` call in a page's Markdown, and Jinja's raw blocks (not calls).
+USE = re.compile(r"""\{\{-?\s*quiz\(\s*["']([^"']+)["']\s*\)\s*-?\}\}""")
+RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 
 
 def load_text(name: str, quiz_id: str, text: str, page_exists: PageExists) -> QuizFile:
@@ -81,7 +82,7 @@ def _uses(docs_dir: FsPath, project: FsPath) -> dict[str, list[tuple[str, int]]]
     """Every ``quiz("id")`` call in the docs, by id: the page and line of each."""
     used: dict[str, list[tuple[str, int]]] = {}
     for md in sorted(docs_dir.rglob("*.md")):
-        text = md.read_text(encoding="utf-8")
+        text = RAW.sub(lambda m: "\n" * m.group(0).count("\n"), md.read_text(encoding="utf-8"))
         for match in USE.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
             used.setdefault(match.group(1), []).append((_relative(md, project), line))
