@@ -6,12 +6,11 @@ the ``quiz(id)`` and ``quiz_erase_all()`` macros.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 from macros.quiz.errors import QuizError
-from macros.quiz.load import load_all
+from macros.quiz.load import load_all, unknown
 from macros.quiz.render import linker, render_erase_all, render_quiz
 from macros.quiz.strings import strings
 from macros.support import support_context
@@ -31,12 +30,8 @@ def register(env: Any) -> None:
         """Show the quiz ``docs/data/quizzes/<quiz_id>.yml`` here."""
         page = env.variables.get("page")
         where = f"docs/{page.file.src_uri}: " if page is not None else ""
-        if quiz_id not in quizzes:
-            close = difflib.get_close_matches(str(quiz_id), list(quizzes), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "check the spelling"
-            raise QuizError(
-                f'{where}quiz("{quiz_id}"): no file docs/data/quizzes/{quiz_id}.yml; {hint}'
-            )
+        if quiz_id not in quizzes:  # found earlier by load_all; kept for ids built in Jinja
+            raise QuizError(f'{where}quiz("{quiz_id}"): {unknown(quiz_id, quizzes)}')
         link = linker(page.url if page is not None else "", conf["use_directory_urls"])
         return render_quiz(conf, quizzes[quiz_id], strings=text, support=support, link=link)
 

@@ -50,7 +50,7 @@ def decode(cls: type[Any], data: Any, path: Path, src: Source) -> Any:
         where = (*path, name)
         if name not in data:
             if f.default is dataclasses.MISSING:
-                raise src.error(path, f"{name}: missing; add {name}: (it is required)")
+                raise src.error(path, f"{name}: missing; it is required")
             continue
         values[name] = value(hints[name], data[name], where, src, dict(f.metadata))
     return cls(**values)

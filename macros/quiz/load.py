@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path as FsPath
 
 from macros.quiz.decode import decode, did_you_mean
@@ -12,8 +13,10 @@ from macros.quiz.source import parse
 from macros.quiz.validate import PageExists, check
 
 QUIZ_DIR = "data/quizzes"
-#: A ``{{ quiz("id") }}`` call in a page's Markdown.
-USE = re.compile(r"""\bquiz\(\s*["']([^"']+)["']""")
+QUIZ_DIR_SHOWN = "docs/data/quizzes"
+#: A ``{{ quiz("id") }}`` call in a page's Markdown, and Jinja's raw blocks (not calls).
+USE = re.compile(r"""\{\{-?\s*quiz\(\s*["']([^"']+)["']\s*\)\s*-?\}\}""")
+RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 
 
 def load_text(name: str, quiz_id: str, text: str, page_exists: PageExists) -> QuizFile:
@@ -55,20 +58,34 @@ def load_all(project: FsPath, docs_dir: FsPath) -> dict[str, QuizFile]:
             raise QuizError(f"{name}: quiz files end in .yml; rename it")
         text = path.read_text(encoding="utf-8")
         quizzes[path.stem] = load_text(name, path.stem, text, page_exists)
-    used = _used_ids(docs_dir)
+    used = _uses(docs_dir, project)
+    for quiz_id, places in used.items():
+        if quiz_id not in quizzes:
+            page, line = places[0]
+            raise QuizError(f'{page}: quiz("{quiz_id}"): {unknown(quiz_id, quizzes)} (line {line})')
     for quiz_id, qf in quizzes.items():
         if quiz_id not in used:
             raise QuizError(
-                f'{qf.source}: no page uses this quiz; add {{{{ quiz("{quiz_id}") '
-                "}} to a page, or delete the file"
+                f'{qf.source}: no page uses this quiz; add {{{{ quiz("{quiz_id}") }}}} to a '
+                "page, or delete the file"
             )
     return quizzes
 
 
-def _used_ids(docs_dir: FsPath) -> set[str]:
-    used: set[str] = set()
-    for md in docs_dir.rglob("*.md"):
-        used.update(USE.findall(md.read_text(encoding="utf-8")))
+def unknown(quiz_id: str, quizzes: Iterable[str]) -> str:
+    """What to say about a ``quiz()`` call whose file does not exist."""
+    hint = did_you_mean(quiz_id, quizzes) or "; check the spelling"
+    return f"no file {QUIZ_DIR_SHOWN}/{quiz_id}.yml{hint}"
+
+
+def _uses(docs_dir: FsPath, project: FsPath) -> dict[str, list[tuple[str, int]]]:
+    """Every ``quiz("id")`` call in the docs, by id: the page and line of each."""
+    used: dict[str, list[tuple[str, int]]] = {}
+    for md in sorted(docs_dir.rglob("*.md")):
+        text = RAW.sub(lambda m: "\n" * m.group(0).count("\n"), md.read_text(encoding="utf-8"))
+        for match in USE.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            used.setdefault(match.group(1), []).append((_relative(md, project), line))
     return used
 
 

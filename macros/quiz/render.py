@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from macros.quiz.model import QuizFile, SelfReflection
@@ -13,14 +13,7 @@ from macros.templates import render
 
 def page_url(src_path: str, use_directory_urls: bool) -> str:
     """The site URL of the docs page ``src_path`` (``learn/healing.md`` -> ``learn/healing/``)."""
-    stem, _ = posixpath.splitext(src_path)
-    name = posixpath.basename(stem)
-    folder = posixpath.dirname(stem)
-    if name in ("index", "README"):
-        return f"{folder}/" if folder else "./"
-    if use_directory_urls:
-        return f"{stem}/"
-    return f"{stem}.html"
+    return File(src_path, "", "", use_directory_urls).url
 
 
 def linker(current_url: str, use_directory_urls: bool) -> Any:
@@ -29,8 +22,6 @@ def linker(current_url: str, use_directory_urls: bool) -> Any:
     def link(page: str) -> str:
         path, _, anchor = page.partition("#")
         url = get_relative_url(page_url(path, use_directory_urls), current_url or "./")
-        if use_directory_urls and not url.endswith("/") and not url.endswith(".html"):
-            url += "/"
         return url + (f"#{anchor}" if anchor else "")
 
     return link

@@ -45,11 +45,13 @@ def parse(name: str, text: str) -> Source:
         if node is not None:
             source.data = _walk(loader, node, (), source)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "syntax error").strip()
+        # "while scanning a quoted scalar" points at where the trouble started.
+        mark = exc.context_mark if exc.context and exc.context_mark else exc.problem_mark
+        problem = ", ".join(str(p).strip() for p in (exc.context, exc.problem) if p)
         line = f" (line {mark.line + 1})" if mark else ""
         raise QuizError(
-            f"{name}: not valid YAML: {problem}{line}; check indentation, colons and quotes"
+            f"{name}: not valid YAML: {problem or 'syntax error'}{line}; check indentation, "
+            "colons and quotes"
         ) from None
     except yaml.YAMLError as exc:
         raise QuizError(f"{name}: not valid YAML: {exc}") from None

@@ -40,16 +40,16 @@
   }
 
   function init(f) {
-    if (f.hasAttribute("data-quiz-init")) return;
-    f.setAttribute("data-quiz-init", "");
+    if ("quizInit" in f.dataset) return;
+    f.dataset.quizInit = "";
     function one(sel) {
       return f.querySelector(sel);
     }
-    var S = JSON.parse(f.getAttribute("data-quiz-strings")),
-      id = f.getAttribute("data-quiz"),
-      type = f.getAttribute("data-quiz-type"),
-      version = +f.getAttribute("data-quiz-version"),
-      days = +f.getAttribute("data-quiz-days"),
+    var S = JSON.parse(f.dataset.quizStrings),
+      id = f.dataset.quiz,
+      type = f.dataset.quizType,
+      version = +f.dataset.quizVersion,
+      days = +f.dataset.quizDays,
       key = scope() + "hi-quiz:" + id,
       res = one("[data-quiz-result]"),
       prog = one("[data-quiz-progress]"),
@@ -130,7 +130,7 @@
     // An answer flagged with support_if shows the support panel at once, next to it.
     function flag(input) {
       var it = input.closest("[data-quiz-support-if]");
-      if (it && input.checked && it.getAttribute("data-quiz-support-if").split(" ").indexOf(input.value) >= 0) {
+      if (it && input.checked && it.dataset.quizSupportIf.split(" ").indexOf(input.value) >= 0) {
         it.after(support);
         support.hidden = false;
       }
@@ -157,20 +157,20 @@
     }
 
     function reflect() {
-      var scale = f.getAttribute("data-quiz-scale").split(" ").map(Number),
+      var scale = f.dataset.quizScale.split(" ").map(Number),
         lo = scale[0],
         hi = scale[scale.length - 1],
-        min = +f.getAttribute("data-quiz-min"),
+        min = +f.dataset.quizMin,
         got = { "": [] },
         total = { "": 0 },
         key = one("[data-quiz-key]");
       items.forEach(function (it) {
-        var d = it.getAttribute("data-quiz-dim"), c = it.querySelector(":checked"), v = c ? +c.value : NaN;
+        var d = it.dataset.quizDim, c = it.querySelector(":checked"), v = c ? +c.value : NaN;
         got[d] = got[d] || [];
         total[d] = (total[d] || 0) + 1;
         total[""]++;
         if (scale.indexOf(v) >= 0) {
-          if (it.hasAttribute("data-quiz-reverse")) v = hi + lo - v;
+          if ("quizReverse" in it.dataset) v = hi + lo - v;
           got[d].push(v);
           got[""].push(v);
         }
@@ -182,21 +182,21 @@
       }
       function band(d, s) {
         return all(key, "[data-quiz-band]").filter(function (b) {
-          var a = +b.getAttribute("data-min"), z = +b.getAttribute("data-max");
-          return b.getAttribute("data-quiz-band") === d && ((a <= s && s < z) || (s == z && z == hi));
+          var a = +b.dataset.min, z = +b.dataset.max;
+          return b.dataset.quizBand === d && ((a <= s && s < z) || (s == z && z == hi));
         })[0];
       }
       var h = heading(S.result), note = one("[data-quiz-note]"), chart = make("ul", "hi-quiz__chart"), parts = all(key, "[data-quiz-part]");
       if (note) res.append(note.cloneNode(true));
       parts.unshift(parts.pop());
       parts.forEach(function (p, i) {
-        var d = p.getAttribute("data-quiz-part"),
+        var d = p.dataset.quizPart,
           title = d ? p.querySelector("h3").textContent : S.overall,
           s = score(d),
           box = make("div", "hi-quiz__part-result"),
           shown = s == null ? S.no_score : fill(S.score, { score: round(s), max: hi });
-        box.setAttribute("data-quiz-score-of", d);
-        if (s != null) box.setAttribute("data-quiz-score", round(s));
+        box.dataset.quizScoreOf = d;
+        if (s != null) box.dataset.quizScore = round(s);
         box.append(make("h4", "", title), make("p", "hi-quiz__score", shown));
         var b = s != null && band(d, s);
         if (b) {
@@ -222,19 +222,19 @@
     function check(q) {
       var inputs = all(q, "input"),
         any = inputs.some(function (i) { return i.checked; }),
-        ok = inputs.every(function (i) { return i.checked == i.hasAttribute("data-quiz-correct"); }),
+        ok = inputs.every(function (i) { return i.checked == ("quizCorrect" in i.dataset); }),
         x = q.querySelector("[data-quiz-explain]");
       q.querySelector("[data-quiz-verdict]").textContent = any ? (ok ? S.in_line : S.not_quite) : S.unanswered;
       inputs.forEach(function (i) {
         var fb = q.querySelector('[data-quiz-fb="' + i.value + '"]');
-        if (fb) fb.hidden = !any || !(i.checked || i.hasAttribute("data-quiz-correct"));
+        if (fb) fb.hidden = !any || !(i.checked || "quizCorrect" in i.dataset);
       });
       if (x) x.hidden = !any;
       return any && ok;
     }
     function knowledge() {
       var right = items.filter(check).length, h = heading(S.summary_heading), sum = one("[data-quiz-summary]");
-      res.setAttribute("data-quiz-right", right);
+      res.dataset.quizRight = right;
       res.append(make("p", "hi-quiz__score", fill(S.known, { right: right, total: items.length })));
       if (sum) res.append(make("p", "", sum.textContent));
       return h;
@@ -285,7 +285,7 @@
       h.focus();
     });
     f.addEventListener("click", function (e) {
-      var b = e.target.closest("[data-quiz-do]"), act = b && b.getAttribute("data-quiz-do");
+      var b = e.target.closest("[data-quiz-do]"), act = b && b.dataset.quizDo;
       if (act == "reset") {
         clear();
         save();
@@ -303,8 +303,8 @@
 
   // "Erase everything this site saved": every key under this site's path, in both storages.
   function eraseAll(box) {
-    if (box.hasAttribute("data-quiz-init")) return;
-    box.setAttribute("data-quiz-init", "");
+    if ("quizInit" in box.dataset) return;
+    box.dataset.quizInit = "";
     var button = box.querySelector("button");
     button.hidden = false;
     button.addEventListener("click", function () {
@@ -314,7 +314,7 @@
           for (var i = s.length; i--; ) if (s.key(i).indexOf(scope()) == 0) s.removeItem(s.key(i));
         } catch (e) {}
       });
-      box.querySelector("[data-quiz-status]").textContent = box.getAttribute("data-done");
+      box.querySelector("[data-quiz-status]").textContent = box.dataset.done;
     });
   }
 
