@@ -1,0 +1,83 @@
+"""Lighthouse (npm, pinned in tests/bench/package-lock.json) with the system Chromium.
+
+Mobile preset (Lighthouse's default: a mid-range phone, simulated slow 4G, 4x CPU slowdown).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from tests.harness import ROOT, find_chromium
+
+LIGHTHOUSE = ROOT / "tests" / "bench" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync "
+    "--disable-dev-shm-usage"
+)
+_METRICS = {
+    "lcp_ms": "largest-contentful-paint",
+    "tbt_ms": "total-blocking-time",
+    "cls": "cumulative-layout-shift",
+    "fcp_ms": "first-contentful-paint",
+    "total_bytes": "total-byte-weight",
+}
+
+
+class LighthouseError(RuntimeError):
+    """Lighthouse could not run or gave no report."""
+
+
+def run(url: str, out: Path) -> dict[str, Any]:
+    """Audit ``url``; keep the full JSON report at ``out``; return the figures."""
+    if not LIGHTHOUSE.exists():
+        raise LighthouseError(f"{LIGHTHOUSE} missing: run `npm ci --prefix tests/bench`")
+    chrome = find_chromium() or shutil.which("chromium") or ""
+    env = dict(os.environ, CHROME_PATH=chrome)
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--max-wait-for-load=45000",
+    ]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, timeout=240)
+    if proc.returncode != 0 or not out.is_file():
+        raise LighthouseError(
+            f"lighthouse {url} failed:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}"
+        )
+    return figures(json.loads(out.read_text(encoding="utf-8")))
+
+
+def figures(report: dict[str, Any]) -> dict[str, Any]:
+    """The four category scores (0-100), LCP, TBT, CLS, FCP, total bytes, and what failed."""
+    audits = report["audits"]
+    scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    metrics = {k: audits[a].get("numericValue") for k, a in _METRICS.items() if a in audits}
+    failing = {}
+    for cat in CATEGORIES:
+        for ref in report["categories"][cat]["auditRefs"]:
+            audit = audits.get(ref["id"], {})
+            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+                failing[ref["id"]] = {
+                    "category": cat,
+                    "score": audit["score"],
+                    "title": audit.get("title", ""),
+                }
+    return {
+        "scores": scores,
+        **metrics,
+        "failing_audits": failing,
+        "lighthouse_version": report.get("lighthouseVersion"),
+        "warnings": report.get("runWarnings", []),
+        "runtime_error": (report.get("runtimeError") or {}).get("message"),
+    }
