@@ -23,6 +23,9 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../../macros/quiz/schema.json\
 
 #: ``{{ quiz("id") }}`` as a page writes it (either quote style, any spacing).
 QUIZ_CALL = re.compile(r"\{\{\s*quiz\(\s*[\"']([a-z0-9-]+)[\"']\s*\)\s*\}\}")
+#: ``{% raw %}...{% endraw %}``: shown as text on the page, never called.
+_RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+_CALL_OR_RAW = re.compile(f"(?P<raw>{_RAW_BLOCK.pattern})|{QUIZ_CALL.pattern}", re.S)
 PLAIN_TEXT = "A short plain paragraph stands here instead of the quiz."
 
 _SCALE = [
@@ -108,18 +111,26 @@ def quiz_calls(project: Path) -> dict[str, list[str]]:
     docs = project / "docs"
     found: dict[str, list[str]] = {}
     for page in sorted(docs.rglob("*.md")):
-        ids = QUIZ_CALL.findall(page.read_text(encoding="utf-8"))
+        text = _RAW_BLOCK.sub("", page.read_text(encoding="utf-8"))
+        ids = QUIZ_CALL.findall(text)
         if ids:
             found[page.relative_to(docs).as_posix()] = ids
     return found
 
 
 def strip_quizzes(project: Path) -> int:
-    """Replace every ``{{ quiz(...) }}`` under ``project/docs`` with plain text; count them."""
+    """Replace every ``{{ quiz(...) }}`` under ``project/docs`` with plain text; count them.
+
+    The quiz files are removed too: the plain site reads no YAML (and the quiz engine
+    rejects a quiz file that no page uses).
+    """
+    for quiz_file in (project / QUIZ_DIR).glob("*.yml"):
+        quiz_file.unlink()
     count = 0
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        new, n = QUIZ_CALL.subn(PLAIN_TEXT, text)
+        n = len(QUIZ_CALL.findall(_RAW_BLOCK.sub("", text)))
+        new = _CALL_OR_RAW.sub(lambda m: m.group(0) if m.group("raw") else PLAIN_TEXT, text)
         if n:
             page.write_text(new, encoding="utf-8")
             count += n

@@ -68,7 +68,8 @@ def _weight(sites: dict[str, Path], has_real: bool) -> dict[str, Any]:
         "mkdocs-quiz": theirs,
         "mkdocs-quiz_extra_files": weight.site_extras(sites["mkdocs-quiz"], sites["ours"]),
     }
-    if has_real and (sites["ours"] / REAL_QUIZ_PAGE).is_file():
+    real = sites["ours"] / REAL_QUIZ_PAGE
+    if has_real and real.is_file() and "data-quiz=" in real.read_text(encoding="utf-8"):
         out["real_page"] = weight.ours_page(sites["ours"], REAL_QUIZ_PAGE)
     return out
 
