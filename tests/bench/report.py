@@ -110,6 +110,14 @@ def _lighthouse_rows(lh: dict[str, Any]) -> list[str]:
             f"| {s['best-practices']} | {s['seo']} | {f.get('lcp_ms', 0):.0f} ms "
             f"| {f.get('tbt_ms', 0):.0f} ms | {f.get('cls', 0):.3f} | {_kb(f.get('total_bytes'))} |"
         )
+    first = next(iter(lh.values()))
+    all_runs = ", ".join(f"{name} {f.get('performance_runs')}" for name, f in lh.items())
+    rows += [
+        "",
+        f"Median run of {len(first.get('performance_runs', [1]))} per page by performance "
+        f"score (performance of every run: {all_runs}); Lighthouse "
+        f"{first.get('lighthouse_version')}, benchmarkIndex {first.get('benchmark_index')}.",
+    ]
     failing = {k: v for f in lh.values() for k, v in f.get("failing_audits", {}).items()}
     if failing:
         rows += [
