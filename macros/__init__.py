@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from macros.quiz import register as register_quiz
 from macros.support import register as register_support
 
 
 def define_env(env: Any) -> None:
     """Register the site's macros with mkdocs-macros."""
     register_support(env)
+    register_quiz(env)

@@ -1,0 +1,65 @@
+"""Render a validated quiz to HTML through the templates in ``overrides/partials/quiz/``."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from mkdocs.utils import get_relative_url
+
+from macros.quiz.model import QuizFile, SelfReflection
+from macros.templates import render
+
+
+def page_url(src_path: str, use_directory_urls: bool) -> str:
+    """The site URL of the docs page ``src_path`` (``learn/healing.md`` -> ``learn/healing/``)."""
+    stem, _ = posixpath.splitext(src_path)
+    name = posixpath.basename(stem)
+    folder = posixpath.dirname(stem)
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else "./"
+    if use_directory_urls:
+        return f"{stem}/"
+    return f"{stem}.html"
+
+
+def linker(current_url: str, use_directory_urls: bool) -> Any:
+    """A function turning ``learn/healing.md#x`` into a link relative to ``current_url``."""
+
+    def link(page: str) -> str:
+        path, _, anchor = page.partition("#")
+        url = get_relative_url(page_url(path, use_directory_urls), current_url or "./")
+        if use_directory_urls and not url.endswith("/") and not url.endswith(".html"):
+            url += "/"
+        return url + (f"#{anchor}" if anchor else "")
+
+    return link
+
+
+def _dimension_numbers(quiz: SelfReflection) -> dict[str, list[tuple[int, bool]]]:
+    numbers: dict[str, list[tuple[int, bool]]] = {d.id: [] for d in quiz.dimensions}
+    for n, item in enumerate(quiz.items, start=1):
+        numbers[item.dimension].append((n, item.reverse))
+    return numbers
+
+
+def render_quiz(
+    conf: Any, qf: QuizFile, *, strings: dict[str, Any], support: dict[str, Any], link: Any
+) -> str:
+    """The HTML of quiz ``qf`` for a page, with next-step links made by ``link``."""
+    quiz = qf.quiz
+    context: dict[str, Any] = {"qf": qf, "q": quiz, "s": strings, "link": link, **support}
+    if isinstance(quiz, SelfReflection):
+        values = [p.value for p in quiz.scale]
+        context.update(
+            low=values[0],
+            high=values[-1],
+            numbers=_dimension_numbers(quiz),
+            note=quiz.not_a_diagnosis or str(conf["extra"].get("not_a_diagnosis") or ""),
+        )
+    return render(conf, f"quiz/{quiz.type}.html", **context)
+
+
+def render_erase_all(conf: Any, strings: dict[str, Any]) -> str:
+    """The "Erase everything this site saved" control for the privacy page."""
+    return render(conf, "quiz/erase-all.html", s=strings)
