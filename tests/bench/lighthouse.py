@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,17 @@ _METRICS = {
 }
 
 
+def _chrome_path() -> str:
+    """The Chromium binary for Lighthouse: the harness's choice, else Playwright's own."""
+    path = find_chromium()
+    if path:
+        return path
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        return str(p.chromium.executable_path)
+
+
 class LighthouseError(RuntimeError):
     """Lighthouse could not run or gave no report."""
 
@@ -38,8 +48,7 @@ def run(url: str, out: Path) -> dict[str, Any]:
     """Audit ``url``; keep the full JSON report at ``out``; return the figures."""
     if not LIGHTHOUSE.exists():
         raise LighthouseError(f"{LIGHTHOUSE} missing: run `npm ci --prefix tests/bench`")
-    chrome = find_chromium() or shutil.which("chromium") or ""
-    env = dict(os.environ, CHROME_PATH=chrome)
+    env = dict(os.environ, CHROME_PATH=_chrome_path())
     cmd = [
         str(LIGHTHOUSE),
         url,
