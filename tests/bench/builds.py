@@ -1,0 +1,141 @@
+"""Build timing: the real site against the same site without quizzes, and growth with N quizzes.
+
+Each build is a whole ``python -m mkdocs build --strict`` in a fresh process, as a person or
+CI runs it, so interpreter start-up and imports are part of every figure.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tests.bench import fixtures
+from tests.harness import copy_project
+
+
+class BenchBuildError(RuntimeError):
+    """A benchmark build failed; the message holds mkdocs' output."""
+
+
+def timed_build(
+    project: Path, site_dir: Path, config: str = "mkdocs.yml", python: str = ""
+) -> float:
+    """Build ``project`` into ``site_dir`` with ``--strict`` and return the wall time (s)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("SITE_URL", None)
+    cmd = [python or sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    cmd += ["-f", config, "-d", str(site_dir)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise BenchBuildError(f"build of {project} failed:\n{proc.stdout}{proc.stderr}")
+    return elapsed
+
+
+@dataclass
+class Timing:
+    """Repeated wall times of one build, in seconds."""
+
+    runs: list[float]
+
+    @property
+    def median(self) -> float:
+        """Median of the runs."""
+        return statistics.median(self.runs)
+
+    @property
+    def best(self) -> float:
+        """Fastest run (least disturbed by the rest of the machine)."""
+        return min(self.runs)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Figures for the JSON file."""
+        return {"runs": [round(r, 4) for r in self.runs], "median": self.median, "min": self.best}
+
+
+def overhead(work: Path, repeats: int) -> dict[str, Any]:
+    """Real site vs the same site with every ``quiz()`` call replaced by plain text.
+
+    The two builds alternate, so a slow moment of the machine hits both alike.
+    """
+    real = copy_project(work / "real")
+    plain = copy_project(work / "plain")
+    calls = fixtures.quiz_calls(real)
+    replaced = fixtures.strip_quizzes(plain)
+    timed_build(real, work / "real-site")  # warm the file cache and .pyc files once
+    timed_build(plain, work / "plain-site")
+    real_runs: list[float] = []
+    plain_runs: list[float] = []
+    for _ in range(repeats):
+        real_runs.append(timed_build(real, work / "real-site"))
+        plain_runs.append(timed_build(plain, work / "plain-site"))
+    real_t, plain_t = Timing(real_runs), Timing(plain_runs)
+    return {
+        "quiz_calls": calls,
+        "quizzes_replaced": replaced,
+        "real": real_t.as_dict(),
+        "plain": plain_t.as_dict(),
+        "ratio_median": real_t.median / plain_t.median,
+        "ratio_min": real_t.best / plain_t.best,
+        "site_dir": str(work / "real-site"),
+    }
+
+
+@dataclass
+class Growth:
+    """Build time against the number of quiz pages, and how far 500 is from a line."""
+
+    counts: list[int]
+    seconds: list[float]
+
+    def line_through_first_two(self) -> tuple[float, float]:
+        """Slope and intercept of the line through the first two points."""
+        (x0, x1), (y0, y1) = self.counts[:2], self.seconds[:2]
+        slope = (y1 - y0) / (x1 - x0)
+        return slope, y0 - slope * x0
+
+    def least_squares(self) -> tuple[float, float]:
+        """Slope and intercept of the least-squares line through all points."""
+        n = len(self.counts)
+        mx, my = sum(self.counts) / n, sum(self.seconds) / n
+        sxx = sum((x - mx) ** 2 for x in self.counts)
+        sxy = sum((x - mx) * (y - my) for x, y in zip(self.counts, self.seconds, strict=True))
+        slope = sxy / sxx
+        return slope, my - slope * mx
+
+    def deviation_of_last(self) -> float:
+        """% by which the last point is above (+) or below (-) the line of the first two."""
+        slope, intercept = self.line_through_first_two()
+        predicted = slope * self.counts[-1] + intercept
+        return 100.0 * (self.seconds[-1] - predicted) / predicted
+
+    def as_dict(self) -> dict[str, Any]:
+        """Figures for the JSON file."""
+        slope, intercept = self.line_through_first_two()
+        ls_slope, ls_intercept = self.least_squares()
+        return {
+            "counts": self.counts,
+            "seconds": self.seconds,
+            "ms_per_quiz_page": 1000 * slope,
+            "intercept_s": intercept,
+            "deviation_pct_of_last_from_line": self.deviation_of_last(),
+            "least_squares": {"ms_per_quiz_page": 1000 * ls_slope, "intercept_s": ls_intercept},
+        }
+
+
+def growth(work: Path, counts: list[int], quiz: dict[str, Any], repeats: int) -> Growth:
+    """Best-of-``repeats`` build time of the site with each number of extra quiz pages."""
+    seconds = []
+    for count in counts:
+        project = fixtures.scale_project(work / f"scale-{count}", count, quiz)
+        out = work / f"scale-{count}-site"
+        runs = [timed_build(project, out, fixtures.BENCH_CONFIG) for _ in range(repeats)]
+        seconds.append(min(runs))
+    return Growth(counts, seconds)
