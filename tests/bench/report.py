@@ -57,12 +57,13 @@ def budgets(r: dict[str, Any]) -> list[dict[str, Any]]:
         )
     else:
         out.append({"name": "Lighthouse 100 x 4 categories x 3 pages", "figure": "n/a", "ok": None})
-    ratio = _get(r, "overhead", "ratio_median")
+    # CPU time: wall time on a shared 2-core machine moves with whatever else runs.
+    ratio = _get(r, "overhead", "cpu_ratio_median")
     calls = _get(r, "overhead", "quizzes_replaced")
     out.append(
         {
             "name": "Macro overhead <= 1.2x the plain build",
-            "figure": f"{ratio:.3f}x ({calls} quiz call(s))" if ratio else "n/a",
+            "figure": f"{ratio:.3f}x CPU time ({calls} quiz call(s))" if ratio else "n/a",
             "ok": None if not ratio or not calls else ratio <= OVERHEAD_BUDGET,
         }
     )
@@ -157,18 +158,24 @@ def markdown(r: dict[str, Any]) -> str:
             "## Build time",
             "",
             f"Whole `mkdocs build --strict` in a fresh process, {len(o['real']['runs'])} "
-            "alternating runs each.",
+            "alternating runs each, wall time and CPU time (user + system).",
             "",
             "| site | median | min |",
             "|---|---:|---:|",
             f"| real site | {o['real']['median']:.3f} s | {o['real']['min']:.3f} s |",
             f"| same, {o['quizzes_replaced']} quiz call(s) replaced by plain text "
             f"| {o['plain']['median']:.3f} s | {o['plain']['min']:.3f} s |",
-            f"| **ratio** | **{o['ratio_median']:.3f}x** | {o['ratio_min']:.3f}x |",
+            f"| **ratio** | {o['ratio_median']:.3f}x | {o['ratio_min']:.3f}x |",
+            f"| real site, CPU time | {o['real_cpu']['median']:.3f} s "
+            f"| {o['real_cpu']['min']:.3f} s |",
+            f"| plain site, CPU time | {o['plain_cpu']['median']:.3f} s "
+            f"| {o['plain_cpu']['min']:.3f} s |",
+            f"| **ratio, CPU time** (the budget) | **{o['cpu_ratio_median']:.3f}x** "
+            f"| {o['cpu_ratio_min']:.3f}x |",
         ]
     g = r.get("growth")
     if g:
-        lines += ["", "| quiz pages added | build (min) |", "|---:|---:|"]
+        lines += ["", "| quiz pages added | build CPU time (min) |", "|---:|---:|"]
         lines += [f"| {c} | {s:.3f} s |" for c, s in zip(g["counts"], g["seconds"], strict=True)]
         lines += [
             "",
