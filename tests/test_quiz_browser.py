@@ -4,6 +4,7 @@ default, opt-in memory, instant navigation, no JavaScript, narrow screens and pr
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -260,6 +261,19 @@ def test_instant_navigation_away_and_back_initialises_once(
     page.wait_for_timeout(300)
     assert len(downloads) == 1, "handlers were attached twice"
     assert errors == []
+
+
+def test_scripts_load_deferred_bundle_first(site_dir: Path) -> None:
+    # Deferred, so they do not hold up the first paint; in order, so quiz.js finds
+    # Material's document$ (overrides/main.html adds `defer` to Material's own markup).
+    for name in site_pages(site_dir):
+        html = (site_dir / name).read_text(encoding="utf-8")
+        srcs = re.findall(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"", html)
+        assert [s for _, s in srcs if "bundle." in s or s.endswith("quiz.js")] == [
+            s for a, s in srcs if "defer" in a
+        ], name
+        names = [s.rsplit("/", 1)[-1] for a, s in srcs if "defer" in a]
+        assert names[0].startswith("bundle.") and names[-1] == "quiz.js", name
 
 
 def test_without_javascript_each_quiz_is_a_worksheet(browser: Browser, site: Server) -> None:
