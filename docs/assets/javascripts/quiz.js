@@ -1,4 +1,4 @@
-/* Enhances the quizzes of macros/quiz. Stores nothing unless "Remember" is ticked. */
+/* Quizzes (macros/quiz). Stores nothing unless "Remember" is ticked. */
 (() => {
   "use strict";
   const D = document;
@@ -8,22 +8,17 @@
   const day = (t) => new Date(t).toLocaleDateString(D.documentElement.lang || undefined);
   const scope = () => (window.__md_scope ? __md_scope.pathname : "/") + ".";
   const isChoice = (i) => i.type == "radio" || i.type == "checkbox";
-  // Storage that is missing, disabled or throwing is ignored.
+  // Storage may be missing or throw on any use.
   const quiet = (fn) => {
     try {
       return fn();
     } catch {}
   };
-  const storage = (name) =>
-    quiet(() => {
-      const s = window[name];
-      s.getItem("");
-      return s;
-    });
-  function make(tag, cls, text) {
+  const storage = (name) => quiet(() => window[name]);
+  function make(tag, cls, ...kids) {
     const e = D.createElement(tag);
     if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
+    e.append(...kids);
     return e;
   }
 
@@ -45,9 +40,9 @@
     function answers() {
       const a = {};
       all(f, "[name]").forEach((i) => {
-        if (!isChoice(i)) {
-          if (i.value) a[i.name] = i.value;
-        } else if (i.checked) (a[i.name] = a[i.name] || []).push(i.value);
+        if (isChoice(i)) {
+          if (i.checked) (a[i.name] = a[i.name] || []).push(i.value);
+        } else if (i.value) a[i.name] = i.value;
       });
       return a;
     }
@@ -85,8 +80,7 @@
     }
     function load() {
       const d = quiet(() => JSON.parse(storage("localStorage").getItem(key)));
-      if (!d) return;
-      if (d.v !== version || !(d.until > Date.now()) || !d.a || typeof d.a != "object") return drop();
+      if (!d || d.v !== version || !(d.until > Date.now()) || !d.a || typeof d.a != "object") return drop();
       restore(d.a);
       remember.checked = true;
       showSaved(d);
@@ -96,7 +90,6 @@
       next.after(support);
       support.hidden = false;
     }
-    // A support_if answer shows the support panel at once.
     function flag(input) {
       const it = input.closest("[data-quiz-support-if]");
       if (support && it && input.checked && it.dataset.quizSupportIf.split(" ").includes(input.value)) {
@@ -124,25 +117,16 @@
       const scale = ds.quizScale.split(" ").map(Number),
         lo = scale[0],
         hi = scale[scale.length - 1],
-        got = { "": [] },
-        total = { "": 0 },
         sheet = one("[data-quiz-key]");
-      items.forEach((it) => {
-        const d = it.dataset.quizDim, c = it.querySelector(":checked");
-        let v = c ? +c.value : NaN;
-        got[d] = got[d] || [];
-        total[d] = (total[d] || 0) + 1;
-        total[""]++;
-        if (scale.includes(v)) {
-          if ("quizReverse" in it.dataset) v = hi + lo - v;
-          got[d].push(v);
-          got[""].push(v);
-        }
-      });
+      function value(it) {
+        const c = it.querySelector(":checked"), v = c ? +c.value : NaN;
+        if (scale.includes(v)) return "quizReverse" in it.dataset ? hi + lo - v : v;
+      }
       function score(d) {
-        const v = got[d], n = v.length;
-        if (!n || n / total[d] < ds.quizMin - 1e-9) return null;
-        return v.reduce((a, b) => a + b, 0) / n;
+        const mine = items.filter((it) => !d || it.dataset.quizDim == d),
+          v = mine.map(value).filter((x) => x != null);
+        if (!v.length || v.length / mine.length < ds.quizMin - 1e-9) return null;
+        return v.reduce((a, b) => a + b, 0) / v.length;
       }
       const band = (d, s) =>
         all(sheet, "[data-quiz-band]").find((b) => {
@@ -159,11 +143,10 @@
           s = score(d),
           has = s != null,
           shown = has && fill(S.score, { score: round(s), max: hi }),
-          box = make("div", "hi-quiz__part-result");
+          box = make("div", "hi-quiz__part-result", make("h4", "", title), make("p", "hi-quiz__score", has ? shown : S.no_score));
         let b = has && band(d, s);
         box.dataset.quizScoreOf = d;
         if (has) box.dataset.quizScore = round(s);
-        box.append(make("h4", "", title), make("p", "hi-quiz__score", has ? shown : S.no_score));
         if (b) {
           b = b.cloneNode(true);
           b.removeAttribute("data-quiz-band");
@@ -171,13 +154,10 @@
           box.append(b);
         }
         if (d) {
-          const bar = make("span", "hi-quiz__bar"), bit = make("span", "hi-quiz__fill");
+          const bit = make("span", "hi-quiz__fill"), bar = make("span", "hi-quiz__bar", bit);
           bit.style.width = has ? ((s - lo) / (hi - lo)) * 100 + "%" : 0;
           bar.setAttribute("aria-hidden", "true");
-          bar.append(bit);
-          const row = make("li", "hi-quiz__row");
-          row.append(make("span", "hi-quiz__label", title), bar, make("span", "hi-quiz__value", has ? shown : "–"));
-          chart.append(row);
+          chart.append(make("li", "hi-quiz__row", make("span", "hi-quiz__label", title), bar, make("span", "hi-quiz__value", has ? shown : "–")));
         }
         res.append(box);
         if (!i) res.append(make("h4", "", S.profile), chart);
@@ -264,22 +244,19 @@
     progress();
   }
 
-  // Every key under this site's path, in both storages.
   function eraseAll(box) {
     const button = box.querySelector("button");
     button.hidden = false;
     button.addEventListener("click", () => {
       ["localStorage", "sessionStorage"].forEach((name) => {
         const s = storage(name);
-        quiet(() => {
-          for (let i = s.length; i--; ) if (s.key(i).startsWith(scope())) s.removeItem(s.key(i));
-        });
+        quiet(() => Object.keys(s).forEach((k) => k.startsWith(scope()) && s.removeItem(k)));
       });
       box.querySelector("[data-quiz-status]").textContent = box.dataset.done;
     });
   }
 
-  // Instant navigation calls start() on each page: set each element up once.
+  // Instant navigation reruns start().
   function start() {
     all(D, "form[data-quiz],[data-quiz-erase-all]").forEach((e) => {
       if ("quizInit" in e.dataset) return;
