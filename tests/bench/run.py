@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / ".bench")
     parser.add_argument("--repeats", type=int, default=7, help="builds of each: real, plain")
     parser.add_argument("--scale", default="10,100,500", help="quiz page counts")
-    parser.add_argument("--scale-repeats", type=int, default=2, help="builds per count (min)")
+    parser.add_argument("--scale-repeats", type=int, default=3, help="builds per count (min)")
     parser.add_argument("--runs", type=int, default=9, help="submit-to-result runs")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="median of N per page")
     parser.add_argument("--skip-lighthouse", action="store_true")

@@ -1,138 +1,99 @@
-/* Quizzes: enhances the worksheets rendered by macros/quiz (see "Write a quiz").
-   No dependencies, no requests. Nothing is stored unless the reader ticks "Remember my
-   answers". Scoring mirrors macros/quiz/scoring.py (tests check that both agree). */
-(function () {
+/* Quizzes (macros/quiz). Stores nothing unless "Remember" is ticked. */
+(() => {
   "use strict";
-  var D = document;
-
-  function all(root, sel) {
-    return Array.prototype.slice.call(root.querySelectorAll(sel));
-  }
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (m, k) {
-      return k in values ? values[k] : m;
-    });
-  }
-  function make(tag, cls, text) {
-    var e = D.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  }
-  function round(x) {
-    return (Math.round(x * 10) / 10).toFixed(1);
-  }
-  // Storage that is missing, disabled or throwing is treated as absent.
-  function storage(name) {
+  const D = document;
+  const all = (root, sel) => [...root.querySelectorAll(sel)];
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+  const round = (x) => (Math.round(x * 10) / 10).toFixed(1);
+  const day = (t) => new Date(t).toLocaleDateString(D.documentElement.lang || undefined);
+  const scope = () => (window.__md_scope ? __md_scope.pathname : "/") + ".";
+  const isChoice = (i) => i.type == "radio" || i.type == "checkbox";
+  // Storage may be missing or throw on any use.
+  const quiet = (fn) => {
     try {
-      var s = window[name];
-      s.getItem("");
-      return s;
-    } catch (e) {
-      return null;
-    }
-  }
-  function scope() {
-    return (window.__md_scope ? __md_scope.pathname : "/") + ".";
-  }
-  function day(t) {
-    return new Date(t).toLocaleDateString(D.documentElement.lang || undefined);
+      return fn();
+    } catch {}
+  };
+  const storage = (name) => quiet(() => window[name]);
+  function make(tag, cls, ...kids) {
+    const e = D.createElement(tag);
+    if (cls) e.className = cls;
+    e.append(...kids);
+    return e;
   }
 
   function init(f) {
-    if ("quizInit" in f.dataset) return;
-    f.dataset.quizInit = "";
-    function one(sel) {
-      return f.querySelector(sel);
-    }
-    var S = JSON.parse(f.dataset.quizStrings),
-      id = f.dataset.quiz,
-      type = f.dataset.quizType,
-      version = +f.dataset.quizVersion,
-      days = +f.dataset.quizDays,
-      key = scope() + "hi-quiz:" + id,
+    const one = (sel) => f.querySelector(sel),
+      ds = f.dataset,
+      S = JSON.parse(ds.quizStrings),
+      version = +ds.quizVersion,
+      key = scope() + "hi-quiz:" + ds.quiz,
       res = one("[data-quiz-result]"),
-      prog = one("[data-quiz-progress]"),
       remember = one("[data-quiz-remember]"),
-      saved = one("[data-quiz-saved]"),
       support = one("[data-quiz-support]"),
       after = one("[data-quiz-after]"),
       items = all(f, "[data-quiz-item],[data-quiz-q],[data-quiz-prompt]");
 
-    all(f, "[data-quiz-js]").forEach(function (e) {
-      e.hidden = false;
-    });
+    all(f, "[data-quiz-js]").forEach((e) => (e.hidden = false));
     if (support) support.hidden = true;
 
     function answers() {
-      var a = {};
-      all(f, "[name]").forEach(function (i) {
-        if (i.type == "radio" || i.type == "checkbox") {
+      const a = {};
+      all(f, "[name]").forEach((i) => {
+        if (isChoice(i)) {
           if (i.checked) (a[i.name] = a[i.name] || []).push(i.value);
         } else if (i.value) a[i.name] = i.value;
       });
       return a;
     }
     function restore(a) {
-      all(f, "[name]").forEach(function (i) {
-        var v = a[i.name];
-        if (i.type == "radio" || i.type == "checkbox") {
-          i.checked = Array.isArray(v) && v.indexOf(i.value) >= 0;
-        } else i.value = typeof v == "string" ? v : "";
+      all(f, "[name]").forEach((i) => {
+        const v = a[i.name];
+        if (isChoice(i)) i.checked = Array.isArray(v) && v.includes(i.value);
+        else i.value = typeof v == "string" ? v : "";
       });
     }
-    function answered(it) {
-      return all(it, ":checked").length > 0 || all(it, "textarea").some(function (t) {
-        return t.value.trim();
-      });
-    }
+    const answered = (it) => all(it, ":checked").length || all(it, "textarea").some((t) => t.value.trim());
     function progress() {
-      prog.textContent = fill(S.progress, { n: items.filter(answered).length, total: items.length });
+      one("[data-quiz-progress]").textContent = fill(S.progress, {
+        n: items.filter(answered).length,
+        total: items.length,
+      });
     }
     function showSaved(d) {
-      saved.textContent = d ? fill(S.saved, { date: day(d.at), until: day(d.until) }) : "";
+      one("[data-quiz-saved]").textContent = d ? fill(S.saved, { date: day(d.at), until: day(d.until) }) : "";
     }
     function save() {
-      var s = storage("localStorage"), now = Date.now();
+      const s = storage("localStorage"), now = Date.now();
       if (!remember.checked || !s) return;
-      var d = { v: version, at: now, until: now + days * 864e5, a: answers() };
-      try {
+      const d = { v: version, at: now, until: now + ds.quizDays * 864e5, a: answers() };
+      quiet(() => {
         s.setItem(key, JSON.stringify(d));
         showSaved(d);
-      } catch (e) {}
+      });
     }
+    const drop = () => quiet(() => storage("localStorage").removeItem(key));
     function forget() {
-      var s = storage("localStorage");
-      try {
-        if (s) s.removeItem(key);
-      } catch (e) {}
+      drop();
       remember.checked = false;
       showSaved();
     }
-    // Saved answers that are corrupt, expired or from another version are ignored quietly.
     function load() {
-      var s = storage("localStorage"), d = null;
-      try {
-        d = JSON.parse(s.getItem(key));
-      } catch (e) {}
-      if (!d) return;
-      if (d.v !== version || !(d.until > Date.now()) || !d.a || typeof d.a != "object") {
-        try {
-          s.removeItem(key);
-        } catch (e) {}
-        return;
-      }
+      const d = quiet(() => JSON.parse(storage("localStorage").getItem(key)));
+      if (!d || d.v !== version || !(d.until > Date.now()) || !d.a || typeof d.a != "object") return drop();
       restore(d.a);
       remember.checked = true;
       showSaved(d);
       all(f, ":checked").forEach(flag);
     }
-    // An answer flagged with support_if shows the support panel at once, next to it.
+    function showSupport(next) {
+      next.after(support);
+      support.hidden = false;
+    }
     function flag(input) {
-      var it = input.closest("[data-quiz-support-if]");
-      if (it && input.checked && it.dataset.quizSupportIf.split(" ").indexOf(input.value) >= 0) {
-        it.after(support);
-        support.hidden = false;
+      const it = input.closest("[data-quiz-support-if]");
+      if (support && it && input.checked && it.dataset.quizSupportIf.split(" ").includes(input.value)) {
+        showSupport(it);
       }
     }
     function clear() {
@@ -140,65 +101,52 @@
       res.textContent = "";
       if (after) after.hidden = true;
       f.classList.remove("hi-quiz--done");
-      all(f, "[data-quiz-fb],[data-quiz-explain]").forEach(function (e) {
-        e.hidden = true;
-      });
-      all(f, "[data-quiz-verdict]").forEach(function (e) {
-        e.textContent = "";
-      });
+      all(f, "[data-quiz-fb],[data-quiz-explain]").forEach((e) => (e.hidden = true));
+      all(f, "[data-quiz-verdict]").forEach((e) => (e.textContent = ""));
       progress();
     }
     function heading(text) {
-      res.textContent = "";
-      var h = make("h3", "hi-quiz__result-title", text);
+      const h = make("h3", "hi-quiz__result-title", text);
       h.tabIndex = -1;
-      res.append(h);
+      res.replaceChildren(h);
       return h;
     }
 
+    // Mirrors macros/quiz/scoring.py.
     function reflect() {
-      var scale = f.dataset.quizScale.split(" ").map(Number),
+      const scale = ds.quizScale.split(" ").map(Number),
         lo = scale[0],
         hi = scale[scale.length - 1],
-        min = +f.dataset.quizMin,
-        got = { "": [] },
-        total = { "": 0 },
-        key = one("[data-quiz-key]");
-      items.forEach(function (it) {
-        var d = it.dataset.quizDim, c = it.querySelector(":checked"), v = c ? +c.value : NaN;
-        got[d] = got[d] || [];
-        total[d] = (total[d] || 0) + 1;
-        total[""]++;
-        if (scale.indexOf(v) >= 0) {
-          if ("quizReverse" in it.dataset) v = hi + lo - v;
-          got[d].push(v);
-          got[""].push(v);
-        }
-      });
+        sheet = one("[data-quiz-key]");
+      function value(it) {
+        const c = it.querySelector(":checked"), v = c ? +c.value : NaN;
+        if (scale.includes(v)) return "quizReverse" in it.dataset ? hi + lo - v : v;
+      }
       function score(d) {
-        var v = got[d], n = v.length;
-        if (!n || n / total[d] < min - 1e-9) return null;
-        return v.reduce(function (a, b) { return a + b; }, 0) / n;
+        const mine = items.filter((it) => !d || it.dataset.quizDim == d),
+          v = mine.map(value).filter((x) => x != null);
+        if (!v.length || v.length / mine.length < ds.quizMin - 1e-9) return null;
+        return v.reduce((a, b) => a + b, 0) / v.length;
       }
-      function band(d, s) {
-        return all(key, "[data-quiz-band]").filter(function (b) {
-          var a = +b.dataset.min, z = +b.dataset.max;
+      const band = (d, s) =>
+        all(sheet, "[data-quiz-band]").find((b) => {
+          const a = +b.dataset.min, z = +b.dataset.max;
           return b.dataset.quizBand === d && ((a <= s && s < z) || (s == z && z == hi));
-        })[0];
-      }
-      var h = heading(S.result), note = one("[data-quiz-note]"), chart = make("ul", "hi-quiz__chart"), parts = all(key, "[data-quiz-part]");
+        });
+      const h = heading(S.result), note = one("[data-quiz-note]"), chart = make("ul", "hi-quiz__chart");
+      const parts = all(sheet, "[data-quiz-part]");
       if (note) res.append(note.cloneNode(true));
       parts.unshift(parts.pop());
-      parts.forEach(function (p, i) {
-        var d = p.dataset.quizPart,
+      parts.forEach((p, i) => {
+        const d = p.dataset.quizPart,
           title = d ? p.querySelector("h3").textContent : S.overall,
           s = score(d),
-          box = make("div", "hi-quiz__part-result"),
-          shown = s == null ? S.no_score : fill(S.score, { score: round(s), max: hi });
+          has = s != null,
+          shown = has && fill(S.score, { score: round(s), max: hi }),
+          box = make("div", "hi-quiz__part-result", make("h4", "", title), make("p", "hi-quiz__score", has ? shown : S.no_score));
+        let b = has && band(d, s);
         box.dataset.quizScoreOf = d;
-        if (s != null) box.dataset.quizScore = round(s);
-        box.append(make("h4", "", title), make("p", "hi-quiz__score", shown));
-        var b = s != null && band(d, s);
+        if (has) box.dataset.quizScore = round(s);
         if (b) {
           b = b.cloneNode(true);
           b.removeAttribute("data-quiz-band");
@@ -206,12 +154,10 @@
           box.append(b);
         }
         if (d) {
-          var row = make("li", "hi-quiz__row"), bar = make("span", "hi-quiz__bar"), fillBar = make("span", "hi-quiz__fill");
-          fillBar.style.width = s == null ? 0 : ((s - lo) / (hi - lo)) * 100 + "%";
+          const bit = make("span", "hi-quiz__fill"), bar = make("span", "hi-quiz__bar", bit);
+          bit.style.width = has ? ((s - lo) / (hi - lo)) * 100 + "%" : 0;
           bar.setAttribute("aria-hidden", "true");
-          bar.append(fillBar);
-          row.append(make("span", "hi-quiz__label", title), bar, make("span", "hi-quiz__value", s == null ? "–" : fill(S.score, { score: round(s), max: hi })));
-          chart.append(row);
+          chart.append(make("li", "hi-quiz__row", make("span", "hi-quiz__label", title), bar, make("span", "hi-quiz__value", has ? shown : "–")));
         }
         res.append(box);
         if (!i) res.append(make("h4", "", S.profile), chart);
@@ -220,72 +166,69 @@
     }
 
     function check(q) {
-      var inputs = all(q, "input"),
-        any = inputs.some(function (i) { return i.checked; }),
-        ok = inputs.every(function (i) { return i.checked == ("quizCorrect" in i.dataset); }),
+      const inputs = all(q, "input"),
+        right = (i) => "quizCorrect" in i.dataset,
+        any = inputs.some((i) => i.checked),
+        ok = inputs.every((i) => i.checked == right(i)),
         x = q.querySelector("[data-quiz-explain]");
       q.querySelector("[data-quiz-verdict]").textContent = any ? (ok ? S.in_line : S.not_quite) : S.unanswered;
-      inputs.forEach(function (i) {
-        var fb = q.querySelector('[data-quiz-fb="' + i.value + '"]');
-        if (fb) fb.hidden = !any || !(i.checked || "quizCorrect" in i.dataset);
+      inputs.forEach((i) => {
+        const fb = q.querySelector(`[data-quiz-fb="${i.value}"]`);
+        if (fb) fb.hidden = !any || !(i.checked || right(i));
       });
       if (x) x.hidden = !any;
       return any && ok;
     }
     function knowledge() {
-      var right = items.filter(check).length, h = heading(S.summary_heading), sum = one("[data-quiz-summary]");
+      const right = items.filter(check).length, h = heading(S.summary_heading), sum = one("[data-quiz-summary]");
       res.dataset.quizRight = right;
-      res.append(make("p", "hi-quiz__score", fill(S.known, { right: right, total: items.length })));
+      res.append(make("p", "hi-quiz__score", fill(S.known, { right, total: items.length })));
       if (sum) res.append(make("p", "", sum.textContent));
       return h;
     }
 
     function summary() {
-      var out = [one(".hi-quiz__title").textContent, day(Date.now()), ""];
-      items.forEach(function (it) {
-        var t = it.querySelector("textarea"),
-          a = all(it, ":checked").map(function (i) { return i.parentNode.textContent.trim(); }).join("; ");
+      const out = [one(".hi-quiz__title").textContent, day(Date.now()), ""];
+      items.forEach((it) => {
+        const t = it.querySelector("textarea"),
+          a = all(it, ":checked").map((i) => i.parentNode.textContent.trim()).join("; ");
         out.push(it.querySelector(".hi-quiz__legend").textContent.trim(), a || (t && t.value) || S.unanswered, "");
       });
       if (res.textContent) out.push(res.innerText);
       return out.join("\n");
     }
     function download() {
-      var a = make("a"), url = URL.createObjectURL(new Blob([summary()], { type: "text/plain;charset=utf-8" }));
+      const a = make("a"), url = URL.createObjectURL(new Blob([summary()], { type: "text/plain;charset=utf-8" }));
       a.href = url;
-      a.download = id + ".txt";
+      a.download = ds.quiz + ".txt";
       D.body.append(a);
       a.click();
       a.remove();
-      setTimeout(function () { URL.revokeObjectURL(url); }, 1e3);
+      setTimeout(() => URL.revokeObjectURL(url), 1e3);
       if (!f.classList.contains("hi-quiz--done")) res.textContent = S.ready;
     }
 
-    f.addEventListener("change", function (e) {
+    f.addEventListener("change", (e) => {
       if (e.target == remember) return remember.checked ? save() : forget();
       progress();
       save();
-      if (support) flag(e.target);
+      flag(e.target);
     });
-    f.addEventListener("input", function (e) {
-      if (e.target.tagName == "TEXTAREA") {
-        progress();
-        save();
-      }
+    f.addEventListener("input", (e) => {
+      if (e.target.tagName != "TEXTAREA") return;
+      progress();
+      save();
     });
-    f.addEventListener("submit", function (e) {
+    f.addEventListener("submit", (e) => {
       e.preventDefault();
-      var h = type == "self-reflection" ? reflect() : knowledge();
+      const h = ds.quizType == "self-reflection" ? reflect() : knowledge();
       f.classList.add("hi-quiz--done");
       if (after) after.hidden = false;
-      if (support) {
-        (after || res).after(support);
-        support.hidden = false;
-      }
+      if (support) showSupport(after || res);
       h.focus();
     });
-    f.addEventListener("click", function (e) {
-      var b = e.target.closest("[data-quiz-do]"), act = b && b.dataset.quizDo;
+    f.addEventListener("click", (e) => {
+      const b = e.target.closest("[data-quiz-do]"), act = b && b.dataset.quizDo;
       if (act == "reset") {
         clear();
         save();
@@ -301,26 +244,25 @@
     progress();
   }
 
-  // "Erase everything this site saved": every key under this site's path, in both storages.
   function eraseAll(box) {
-    if ("quizInit" in box.dataset) return;
-    box.dataset.quizInit = "";
-    var button = box.querySelector("button");
+    const button = box.querySelector("button");
     button.hidden = false;
-    button.addEventListener("click", function () {
-      ["localStorage", "sessionStorage"].forEach(function (name) {
-        var s = storage(name);
-        try {
-          for (var i = s.length; i--; ) if (s.key(i).indexOf(scope()) == 0) s.removeItem(s.key(i));
-        } catch (e) {}
+    button.addEventListener("click", () => {
+      ["localStorage", "sessionStorage"].forEach((name) => {
+        const s = storage(name);
+        quiet(() => Object.keys(s).forEach((k) => k.startsWith(scope()) && s.removeItem(k)));
       });
       box.querySelector("[data-quiz-status]").textContent = box.dataset.done;
     });
   }
 
+  // Instant navigation reruns start().
   function start() {
-    all(D, "form[data-quiz]").forEach(init);
-    all(D, "[data-quiz-erase-all]").forEach(eraseAll);
+    all(D, "form[data-quiz],[data-quiz-erase-all]").forEach((e) => {
+      if ("quizInit" in e.dataset) return;
+      e.dataset.quizInit = "";
+      ("quizEraseAll" in e.dataset ? eraseAll : init)(e);
+    });
   }
   if (window.document$) document$.subscribe(start);
   else if (D.readyState == "loading") D.addEventListener("DOMContentLoaded", start);
