@@ -31,6 +31,16 @@ def _shown(value: Any) -> str:
     return repr(value) if not isinstance(value, str) else f"text {value[:40]!r}"
 
 
+#: Resolving a model's type hints is the slowest step of decoding: do it once per model.
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = get_type_hints(cls)
+    return _HINTS[cls]
+
+
 def decode(cls: type[Any], data: Any, path: Path, src: Source) -> Any:
     """Build dataclass ``cls`` from ``data`` found at ``path`` in ``src``."""
     fields = {f.name: f for f in dataclasses.fields(cls)}
@@ -44,7 +54,7 @@ def decode(cls: type[Any], data: Any, path: Path, src: Source) -> Any:
                 (*path, key),
                 f"unknown field; use one of {', '.join(fields)}" + did_you_mean(key, fields),
             )
-    hints = get_type_hints(cls)
+    hints = _hints(cls)
     values = {}
     for name, f in fields.items():
         where = (*path, name)
