@@ -107,14 +107,21 @@ class Item:
 
 
 @dataclass(frozen=True, kw_only=True)
-class SelfReflection:
-    """Statements on a shared scale, scored by dimension and overall."""
+class _Common:
+    """The fields every quiz kind starts with; each kind narrows ``type`` to its own name."""
 
-    type: Literal["self-reflection"]
+    type: str
     version: int = field(metadata={**_VERSION, "minimum": 1})
     title: str = _text("The quiz's heading.")
     intro: str = _text("Shown before the questions.", "")
     remember_days: int = field(default=30, metadata=_REMEMBER)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SelfReflection(_Common):
+    """Statements on a shared scale, scored by dimension and overall."""
+
+    type: Literal["self-reflection"]
     not_a_diagnosis: str = _text("Your own 'not a diagnosis' note (default: the site's).", "")
     scale: tuple[ScalePoint, ...] = field(
         metadata=meta(
@@ -169,14 +176,10 @@ class Question:
 
 
 @dataclass(frozen=True, kw_only=True)
-class KnowledgeCheck:
+class KnowledgeCheck(_Common):
     """Questions with feedback that explains why, and a gentle summary."""
 
     type: Literal["knowledge-check"]
-    version: int = field(metadata={**_VERSION, "minimum": 1})
-    title: str = _text("The quiz's heading.")
-    intro: str = _text("Shown before the questions.", "")
-    remember_days: int = field(default=30, metadata=_REMEMBER)
     questions: tuple[Question, ...] = field(
         metadata=meta("The questions.", noun="questions", min_items=1, max_items=30)
     )
@@ -196,14 +199,12 @@ class Prompt:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ReflectionExercise:
+class ReflectionExercise(_Common):
     """Free-text prompts the reader can download or print."""
 
     type: Literal["reflection-exercise"]
-    version: int = field(metadata={**_VERSION, "minimum": 1})
     title: str = _text("The exercise's heading.")
     intro: str = _text("Shown before the prompts.", "")
-    remember_days: int = field(default=30, metadata=_REMEMBER)
     stop_note: str = _text("A note that the reader can stop at any time.", "")
     prompts: tuple[Prompt, ...] = field(
         metadata=meta("The prompts.", noun="prompts", min_items=1, max_items=20)
