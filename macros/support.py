@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
+from macros.engine import SiteError
 from macros.templates import render
 
 
-class ConfigError(PluginError):
+class ConfigError(SiteError):
     """A setting in ``mkdocs.yml`` that a clinic needs to fix, with a one-line message.
 
     Raised while the site's configuration loads, so MkDocs prints the message as one

@@ -11,10 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-
-def project_dir(conf: Any) -> Path:
-    """Return the folder that holds ``mkdocs.yml`` for the MkDocs config ``conf``."""
-    return Path(conf["config_file_path"]).resolve().parent
+from macros.engine import project_dir
 
 
 @lru_cache(maxsize=8)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from macros.engine import page_source, page_url_of, project_dir
 from macros.quiz.errors import QuizError
 from macros.quiz.load import load_all, unknown
 from macros.quiz.render import linker, render_erase_all, render_quiz
 from macros.quiz.strings import strings
 from macros.support import support_context
-from macros.templates import project_dir
 
 __all__ = ["QuizError", "register"]
 
@@ -29,10 +29,11 @@ def register(env: Any) -> None:
     def quiz(quiz_id: str) -> str:
         """Show the quiz ``docs/data/quizzes/<quiz_id>.yml`` here."""
         page = env.variables.get("page")
-        where = f"docs/{page.file.src_uri}: " if page is not None else ""
+        src = page_source(page)
+        where = f"docs/{src}: " if src else ""
         if quiz_id not in quizzes:  # found earlier by load_all; kept for ids built in Jinja
             raise QuizError(f'{where}quiz("{quiz_id}"): {unknown(quiz_id, quizzes)}')
-        link = linker(page.url if page is not None else "", conf["use_directory_urls"])
+        link = linker(page_url_of(page), conf["use_directory_urls"])
         return render_quiz(conf, quizzes[quiz_id], strings=text, support=support, link=link)
 
     def quiz_erase_all() -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
+from macros.engine import SiteError
 
 #: A field path inside a quiz file, such as ``("questions", 3, "options")``.
 Path = tuple[str | int, ...]
 
 
-class QuizError(PluginError):
+class QuizError(SiteError):
     """A mistake in a quiz file or a ``{{ quiz() }}`` call, as one line naming the file,
     the field, the line where known and what to do. MkDocs prints it without a traceback."""
 

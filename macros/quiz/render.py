@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
-
+from macros.engine import page_url, relative_url
 from macros.quiz.model import QuizFile, SelfReflection
 from macros.templates import render
-
-
-def page_url(src_path: str, use_directory_urls: bool) -> str:
-    """The site URL of the docs page ``src_path`` (``learn/healing.md`` -> ``learn/healing/``)."""
-    return File(src_path, "", "", use_directory_urls).url
 
 
 def linker(current_url: str, use_directory_urls: bool) -> Any:
@@ -21,7 +14,7 @@ def linker(current_url: str, use_directory_urls: bool) -> Any:
 
     def link(page: str) -> str:
         path, _, anchor = page.partition("#")
-        url = get_relative_url(page_url(path, use_directory_urls), current_url or "./")
+        url = relative_url(page_url(path, use_directory_urls), current_url or "./")
         return url + (f"#{anchor}" if anchor else "")
 
     return link
