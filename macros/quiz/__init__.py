@@ -18,19 +18,28 @@ from macros.support import support_context
 
 __all__ = ["QuizError", "register"]
 
+CALL = '{{ quiz("quiz-id") }}'
+
 
 def register(env: Any) -> None:
     """Load every quiz now (a broken file stops the build at once) and add the macros."""
     conf = env.conf
-    quizzes = load_all(project_dir(conf), Path(conf["docs_dir"]))
+    quizzes = load_all(project_dir(conf), Path(conf["docs_dir"]), conf)
     text = strings(conf["theme"].get("language", "en"))
     support = support_context(conf["extra"])
 
-    def quiz(quiz_id: str) -> str:
-        """Show the quiz ``docs/data/quizzes/<quiz_id>.yml`` here."""
+    def quiz(*args: Any, **kwargs: Any) -> str:
+        """Show the quiz ``docs/data/quizzes/<id>.yml`` here: ``quiz("id")``."""
         page = env.variables.get("page")
         src = page_source(page)
         where = f"docs/{src}: " if src else ""
+        shown = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+        if kwargs or len(args) != 1 or not isinstance(args[0], str):
+            raise QuizError(
+                f"{where}quiz({shown[:60]}): give exactly one quiz id in quotes and nothing "
+                f"else, like {CALL}"
+            )
+        quiz_id = args[0]
         if quiz_id not in quizzes:  # found earlier by load_all; kept for ids built in Jinja
             raise QuizError(f'{where}quiz("{quiz_id}"): {unknown(quiz_id, quizzes)}')
         link = linker(page_url_of(page), conf["use_directory_urls"])

@@ -1,25 +1,36 @@
-"""Load every quiz file once: parse, decode into models, check, and find unused files."""
+"""Load every quiz file once: read, parse, validate into models, and check how pages use
+them (each quiz on exactly one page, once, with no HTML id shared with another quiz)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path as FsPath
+from typing import Any
 
-from macros.quiz.decode import decode, did_you_mean
+from macros.quiz import ids
+from macros.quiz.checks import Pages, did_you_mean
 from macros.quiz.errors import QuizError
+from macros.quiz.messages import validate
 from macros.quiz.model import KINDS, SLUG, QuizFile
-from macros.quiz.source import parse
-from macros.quiz.validate import PageExists, check
+from macros.quiz.pages import DocsPages, Use, toc_settings
+from macros.quiz.source import decode_bytes, parse
 
 QUIZ_DIR = "data/quizzes"
 QUIZ_DIR_SHOWN = "docs/data/quizzes"
-#: A ``{{ quiz("id") }}`` call in a page's Markdown, and Jinja's raw blocks (not calls).
-USE = re.compile(r"""\{\{-?\s*quiz\(\s*["']([^"']+)["']\s*\)\s*-?\}\}""")
-RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+#: Tells whether a docs-relative page (``learn/healing.md``) exists.
+PageExists = Callable[[str], bool]
+#: The ids a link may point to on a docs-relative page, or ``None`` when not known.
+PageAnchors = Callable[[str], Collection[str] | None]
 
 
-def load_text(name: str, quiz_id: str, text: str, page_exists: PageExists) -> QuizFile:
+def load_text(
+    name: str,
+    quiz_id: str,
+    text: str,
+    page_exists: PageExists,
+    page_anchors: PageAnchors | None = None,
+) -> QuizFile:
     """Validate the YAML ``text`` of quiz ``quiz_id``; ``name`` is the file in messages."""
     src = parse(name, text)
     if not re.match(SLUG, quiz_id):
@@ -30,63 +41,102 @@ def load_text(name: str, quiz_id: str, text: str, page_exists: PageExists) -> Qu
     data = src.data
     if not isinstance(data, dict):
         raise src.error((), "must be a group of fields starting with type:")
-    kind = data.get("type")
-    if kind not in KINDS:
-        if "type" not in data:
-            raise src.error((), f"type: missing; add type: with one of {', '.join(KINDS)}")
+    if "type" not in data:
+        raise src.error((), f"type: missing; add type: with one of {', '.join(KINDS)}")
+    kind = data["type"]
+    if not isinstance(kind, str) or kind not in KINDS:
         raise src.error(
             ("type",),
             f"must be one of {', '.join(KINDS)}, not {kind!r}" + did_you_mean(str(kind), KINDS),
         )
-    quiz = decode(KINDS[kind], data, (), src)
-    check(quiz, src, page_exists)
+    pages = Pages(page_exists, page_anchors) if page_anchors else Pages(page_exists)
+    quiz = validate(KINDS[kind], data, src, {"pages": pages})
     return QuizFile(quiz_id, name, quiz)
 
 
-def load_all(project: FsPath, docs_dir: FsPath) -> dict[str, QuizFile]:
-    """Load and check every ``docs/data/quizzes/*.yml``; each must be used by some page."""
-    folder = docs_dir / QUIZ_DIR
+def load_all(project: FsPath, docs_dir: FsPath, conf: Any = None) -> dict[str, QuizFile]:
+    """Load and check every ``docs/data/quizzes/*.yml`` and every page's ``quiz()`` calls."""
+    slugify, separator = toc_settings(conf)
+    pages = DocsPages(docs_dir, slugify, separator)
+    docs = _relative(docs_dir, project)
+    uses = pages.uses()
+    for page, calls in uses.items():
+        for use in calls:
+            if use.quiz_id is None:
+                raise QuizError(
+                    f'{docs}/{page}: {use.call}: write it as {{{{ quiz("quiz-id") }}}}, with '
+                    f"one quiz id in quotes and nothing else (line {use.line})"
+                )
 
-    def page_exists(page: str) -> bool:
-        target = (docs_dir / page).resolve()
-        return page.endswith(".md") and target.is_file() and docs_dir.resolve() in target.parents
+    def anchors(page: str) -> Collection[str] | None:
+        found = pages.anchors(page)
+        if found is None:
+            return None
+        shown = [u.quiz_id for u in uses.get(page, []) if u.quiz_id]
+        return found | {ids.prefix(q) for q in shown} | {f"{ids.prefix(q)}-title" for q in shown}
 
     quizzes: dict[str, QuizFile] = {}
+    folder = docs_dir / QUIZ_DIR
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
         name = _relative(path, project)
         if path.suffix != ".yml":
             raise QuizError(f"{name}: quiz files end in .yml; rename it")
-        text = path.read_text(encoding="utf-8")
-        quizzes[path.stem] = load_text(name, path.stem, text, page_exists)
-    used = _uses(docs_dir, project)
-    for quiz_id, places in used.items():
-        if quiz_id not in quizzes:
-            page, line = places[0]
-            raise QuizError(f'{page}: quiz("{quiz_id}"): {unknown(quiz_id, quizzes)} (line {line})')
+        text = decode_bytes(name, path.read_bytes())
+        quizzes[path.stem] = load_text(name, path.stem, text, pages.exists, anchors)
+    _check_uses(docs, uses, quizzes)
+    return quizzes
+
+
+def _check_uses(docs: str, uses: dict[str, list[Use]], quizzes: dict[str, QuizFile]) -> None:
+    """Each call names a quiz file; each quiz is shown on exactly one page, once; quizzes
+    shown on the same page make no HTML id twice."""
+    shown_on: dict[str, list[tuple[str, int]]] = {}
+    for page, calls in uses.items():
+        for use in calls:
+            quiz_id = str(use.quiz_id)
+            if quiz_id not in quizzes:
+                raise QuizError(
+                    f'{docs}/{page}: quiz("{quiz_id}"): {unknown(quiz_id, quizzes)} '
+                    f"(line {use.line})"
+                )
+            shown_on.setdefault(quiz_id, []).append((page, use.line))
     for quiz_id, qf in quizzes.items():
-        if quiz_id not in used:
+        places = shown_on.get(quiz_id, [])
+        if not places:
             raise QuizError(
                 f'{qf.source}: no page uses this quiz; add {{{{ quiz("{quiz_id}") }}}} to a '
                 "page, or delete the file"
             )
-    return quizzes
+        (page, line), *more = places
+        for other, other_line in more:
+            if other == page:
+                raise QuizError(
+                    f'{docs}/{page}: quiz("{quiz_id}") is shown twice on this page (lines '
+                    f"{line} and {other_line}), so its answers and ids would clash; keep one"
+                )
+            raise QuizError(
+                f"{qf.source}: used on {docs}/{page} (line {line}) and {docs}/{other} (line "
+                f"{other_line}); each quiz belongs on one page, so copy the file under a new "
+                "name for the second page"
+            )
+    for page, calls in uses.items():
+        made: dict[str, str] = {}
+        for use in calls:
+            qf = quizzes[str(use.quiz_id)]
+            for element in sorted(ids.element_ids(qf.id, qf.quiz)):
+                if element in made:
+                    raise QuizError(
+                        f"{docs}/{page}: quizzes {made[element]} and {qf.id} both make the "
+                        f"HTML id {element}; rename an item, question or prompt id in one of "
+                        f"them (line {use.line})"
+                    )
+                made[element] = qf.id
 
 
 def unknown(quiz_id: str, quizzes: Iterable[str]) -> str:
     """What to say about a ``quiz()`` call whose file does not exist."""
     hint = did_you_mean(quiz_id, quizzes) or "; check the spelling"
     return f"no file {QUIZ_DIR_SHOWN}/{quiz_id}.yml{hint}"
-
-
-def _uses(docs_dir: FsPath, project: FsPath) -> dict[str, list[tuple[str, int]]]:
-    """Every ``quiz("id")`` call in the docs, by id: the page and line of each."""
-    used: dict[str, list[tuple[str, int]]] = {}
-    for md in sorted(docs_dir.rglob("*.md")):
-        text = RAW.sub(lambda m: "\n" * m.group(0).count("\n"), md.read_text(encoding="utf-8"))
-        for match in USE.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            used.setdefault(match.group(1), []).append((_relative(md, project), line))
-    return used
 
 
 def _relative(path: FsPath, project: FsPath) -> str:

@@ -1,214 +1,254 @@
-"""The quiz file format as typed, frozen models: the one definition the loader validates
-with and the JSON Schema is generated from (``python -m macros.quiz.schema``).
+"""The quiz file format as typed, frozen pydantic models: the one declaration that decoding,
+the cross-field checks (``checks.py``, run by each model's validator) and the JSON Schema
+(``python -m macros.quiz.schema``) all come from.
 
-Field metadata: ``doc`` (shown in editors), ``minimum``/``maximum`` (numbers),
-``min_items``/``max_items`` and ``noun`` (lists), ``pattern`` and ``hint`` (text).
+Every rule is a pydantic constraint (``Field(ge=, le=, min_length=, max_length=)``, a
+pattern type below) or a check in ``checks.py``: a misspelt constraint is an error when this
+module is imported, never a rule that silently stops applying.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
+
+from macros.quiz import checks
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_HINT = "use lowercase letters, digits and hyphens, like ask-for-help"
 PAGE = r"^[^#\s]+\.md(#[A-Za-z0-9_-]+)?$"
+PAGE_HINT = "give a docs page like learn/healing.md"
+#: What to tell an editor whose text does not match a pattern, by pattern.
+HINTS = {SLUG: SLUG_HINT, PAGE: PAGE_HINT}
+
+T = TypeVar("T")
 
 
-def meta(doc: str, **rules: Any) -> dict[str, Any]:
-    """Field metadata: a description for editors plus validation rules."""
-    return {"doc": doc, **rules}
+def _as_tuple(data: Any) -> Any:
+    """YAML lists become tuples (frozen models); an empty ``items:`` is an empty list."""
+    if data is None:
+        return ()
+    return tuple(data) if isinstance(data, list) else data
 
 
-def _slug(doc: str) -> Any:
-    return field(metadata=meta(doc, pattern=SLUG, hint=SLUG_HINT))
+#: A list in the YAML file, kept as a tuple.
+Seq = Annotated[tuple[T, ...], BeforeValidator(_as_tuple)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG)]
+Page = Annotated[str, StringConstraints(pattern=PAGE)]
 
 
-def _text(doc: str, default: str | None = None) -> Any:
-    if default is None:
-        return field(metadata=meta(doc))
-    return field(default=default, metadata=meta(doc))
+class Model(BaseModel):
+    """Base of every quiz model: strict types, no unknown fields, frozen, finite numbers,
+    text trimmed and never empty."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        strict=True,
+        allow_inf_nan=False,
+        str_strip_whitespace=True,
+        str_min_length=1,
+    )
 
 
-_VERSION = meta("Bump by one when you change the items: old saved answers are then ignored.")
-_REMEMBER = meta(
-    "Days that answers are kept when a reader ticks 'Remember my answers'.", minimum=1, maximum=365
-)
-
-
-@dataclass(frozen=True, kw_only=True)
-class NextStep:
+class NextStep(Model):
     """A lesson to read next."""
 
-    page: str = field(
-        metadata=meta(
-            "A page inside docs/, like learn/healing.md (may end with #a-heading).",
-            pattern=PAGE,
-            hint="give a docs page like learn/healing.md",
-        )
+    page: Page = Field(
+        description="A page inside docs/, like learn/healing.md (may end with #a-heading)."
     )
-    label: str = _text("The link text.")
+    label: str = Field(description="The link text.")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Band:
+class Band(Model):
     """A result band: covers min <= score < max (the top band includes the scale's top)."""
 
-    min: float = field(metadata=meta("Lowest score in this band (included)."))
-    max: float = field(metadata=meta("Score where the next band starts (excluded)."))
-    title: str = _text("A short, kind heading for this result.")
-    text: str = _text("A few plain sentences about what this result may mean.")
-    next: tuple[NextStep, ...] = field(
-        default=(), metadata=meta("Lessons to read next.", noun="links", max_items=5)
-    )
+    min: float = Field(description="Lowest score in this band (included).")
+    max: float = Field(description="Score where the next band starts (excluded).")
+    title: str = Field(description="A short, kind heading for this result.")
+    text: str = Field(description="A few plain sentences about what this result may mean.")
+    next: Seq[NextStep] = Field(default=(), max_length=5, description="Lessons to read next.")
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> Band:
+        checks.band(self, info.context)
+        return self
 
 
-@dataclass(frozen=True, kw_only=True)
-class ScalePoint:
+class ScalePoint(Model):
     """One answer on the shared scale."""
 
-    value: int = field(metadata=meta("The number this answer scores."))
-    label: str = _text("The answer's words, like Sometimes.")
+    value: int = Field(description="The number this answer scores.")
+    label: str = Field(description="The answer's words, like Sometimes.")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Dimension:
+class Dimension(Model):
     """A part of the quiz that gets its own score."""
 
-    id: str = _slug("A short unique name, used by items' dimension field.")
-    title: str = _text("The heading readers see.")
-    bands: tuple[Band, ...] = field(
-        metadata=meta("Result bands covering the whole scale.", noun="bands", min_items=1)
-    )
+    id: Slug = Field(description="A short unique name, used by items' dimension field.")
+    title: str = Field(description="The heading readers see.")
+    bands: Seq[Band] = Field(min_length=1, description="Result bands covering the whole scale.")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Overall:
-    """Result bands for the overall score (the mean of all answered items)."""
+class Overall(Model):
+    """Result bands for the overall score (the mean of all answered, scored items)."""
 
-    bands: tuple[Band, ...] = field(
-        metadata=meta("Result bands covering the whole scale.", noun="bands", min_items=1)
-    )
+    bands: Seq[Band] = Field(min_length=1, description="Result bands covering the whole scale.")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Item:
+class Item(Model):
     """One statement the reader answers on the scale."""
 
-    id: str = _slug("A short unique name for this statement.")
-    text: str = _text("The statement, in the reader's voice.")
-    dimension: str = field(metadata=meta("The id of the dimension this statement belongs to."))
-    reverse: bool = field(
-        default=False, metadata=meta("true when agreeing means LESS of the pattern.")
+    id: Slug = Field(description="A short unique name for this statement.")
+    text: str = Field(description="The statement, in the reader's voice.")
+    dimension: str = Field(description="The id of the dimension this statement belongs to.")
+    reverse: bool = Field(
+        default=False, description="true when agreeing means LESS of the pattern."
     )
-    support_if: tuple[int, ...] = field(
-        default=(), metadata=meta("Scale values that show the support panel at once.")
+    scored: bool = Field(
+        default=True,
+        description="false: counted in no score (it can still open the support panel).",
+    )
+    support_if: Seq[int] = Field(
+        default=(), description="Scale values that show the support panel at once."
+    )
+    support_topic: Literal["crisis", "connection"] = Field(
+        default="crisis",
+        description="crisis: the support panel leads with crisis lines; connection: with "
+        "people to talk to (the organisation, referrals).",
     )
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Common:
+class Common(Model):
     """The fields every quiz kind starts with; each kind narrows ``type`` to its own name."""
 
     type: str
-    version: int = field(metadata={**_VERSION, "minimum": 1})
-    title: str = _text("The quiz's heading.")
-    intro: str = _text("Shown before the questions.", "")
-    remember_days: int = field(default=30, metadata=_REMEMBER)
+    version: int = Field(
+        ge=1,
+        description="Bump by one when you change the items: old saved answers are then ignored.",
+    )
+    title: str = Field(description="The quiz's heading.")
+    intro: str = Field(default="", description="Shown before the questions.")
+    remember_days: int = Field(
+        default=30,
+        ge=1,
+        le=365,
+        description="Days that answers are kept when a reader ticks 'Remember my answers'.",
+    )
 
 
-@dataclass(frozen=True, kw_only=True)
-class SelfReflection(_Common):
+class SelfReflection(Common):
     """Statements on a shared scale, scored by dimension and overall."""
 
     type: Literal["self-reflection"]
-    not_a_diagnosis: str = _text("Your own 'not a diagnosis' note (default: the site's).", "")
-    scale: tuple[ScalePoint, ...] = field(
-        metadata=meta(
-            "The answers, lowest value first.", noun="scale points", min_items=2, max_items=7
-        )
+    not_a_diagnosis: str = Field(
+        default="", description="Your own 'not a diagnosis' note (default: the site's)."
     )
-    prefer_not_to_say: bool = field(
-        default=False, metadata=meta("Add a 'Prefer not to say' answer to every statement.")
+    scale: Seq[ScalePoint] = Field(
+        min_length=2, max_length=7, description="The answers, lowest value first."
     )
-    min_answered: float = field(
-        default=0.8,
-        metadata=meta(
-            "Share of items that must be answered to give a score.", minimum=0, maximum=1
-        ),
+    prefer_not_to_say: bool = Field(
+        default=False, description="Add a 'Prefer not to say' answer to every statement."
     )
-    dimensions: tuple[Dimension, ...] = field(
-        metadata=meta(
-            "The parts that get their own score.", noun="dimensions", min_items=1, max_items=8
-        )
+    min_answered: float = Field(
+        default=0.8, ge=0, le=1, description="Share of items that must be answered to give a score."
     )
-    overall: Overall = field(metadata=meta("Bands for the overall score."))
-    items: tuple[Item, ...] = field(
-        metadata=meta("The statements.", noun="items", min_items=2, max_items=80)
+    dimensions: Seq[Dimension] = Field(
+        min_length=1, max_length=8, description="The parts that get their own score."
     )
+    overall: Overall = Field(description="Bands for the overall score.")
+    items: Seq[Item] = Field(min_length=2, max_length=80, description="The statements.")
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> SelfReflection:
+        checks.self_reflection(self)
+        return self
 
 
-@dataclass(frozen=True, kw_only=True)
-class Option:
+class Option(Model):
     """One answer to a knowledge-check question."""
 
-    text: str = _text("The answer's words.")
-    correct: bool = field(default=False, metadata=meta("true if this answer fits the lesson."))
-    feedback: str = _text("Why this answer is or is not right, shown after answering.", "")
+    text: str = Field(description="The answer's words.")
+    correct: bool = Field(default=False, description="true if this answer fits the lesson.")
+    feedback: str = Field(
+        default="", description="Why this answer is or is not right, shown after answering."
+    )
 
 
-@dataclass(frozen=True, kw_only=True)
-class Question:
+class Question(Model):
     """One knowledge-check question."""
 
-    id: str = _slug("A short unique name for this question.")
-    kind: Literal["single", "multiple", "true-false"] = field(
-        metadata=meta("single: one answer; multiple: tick all that fit; true-false: myth or fact.")
+    id: Slug = Field(description="A short unique name for this question.")
+    kind: Literal["single", "multiple", "true-false"] = Field(
+        description="single: one answer; multiple: tick all that fit; true-false: myth or fact."
     )
-    text: str = _text("The question.")
-    options: tuple[Option, ...] = field(
-        default=(), metadata=meta("The answers (not for true-false).", noun="options", max_items=8)
+    text: str = Field(description="The question.")
+    options: Seq[Option] = Field(
+        default=(), max_length=8, description="The answers (not for true-false)."
     )
-    answer: bool | None = field(
-        default=None, metadata=meta("true-false only: true if the statement is a fact.")
+    answer: bool | None = Field(
+        default=None, description="true-false only: true if the statement is a fact."
     )
-    feedback: str = _text("An explanation shown after answering.", "")
+    feedback: str = Field(default="", description="An explanation shown after answering.")
+    see: Page | None = Field(
+        default=None,
+        description="A docs page to read more, like learn/healing.md#what-helps (shown with "
+        "the feedback).",
+    )
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> Question:
+        checks.question(self, info.context)
+        return self
 
 
-@dataclass(frozen=True, kw_only=True)
-class KnowledgeCheck(_Common):
+class KnowledgeCheck(Common):
     """Questions with feedback that explains why, and a gentle summary."""
 
     type: Literal["knowledge-check"]
-    questions: tuple[Question, ...] = field(
-        metadata=meta("The questions.", noun="questions", min_items=1, max_items=30)
-    )
-    summary: str = _text("A gentle closing text shown with the summary.", "")
+    questions: Seq[Question] = Field(min_length=1, max_length=30, description="The questions.")
+    summary: str = Field(default="", description="A gentle closing text shown with the summary.")
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> KnowledgeCheck:
+        checks.unique_ids(self.questions, "questions")
+        checks.element_ids(self)
+        return self
 
 
-@dataclass(frozen=True, kw_only=True)
-class Prompt:
+class Prompt(Model):
     """One free-text prompt."""
 
-    id: str = _slug("A short unique name for this prompt.")
-    text: str = _text("The prompt.")
-    hint: str = _text("A short help text under the prompt.", "")
-    rows: int = field(
-        default=4, metadata=meta("Height of the text box in lines.", minimum=2, maximum=12)
-    )
+    id: Slug = Field(description="A short unique name for this prompt.")
+    text: str = Field(description="The prompt.")
+    hint: str = Field(default="", description="A short help text under the prompt.")
+    rows: int = Field(default=4, ge=2, le=12, description="Height of the text box in lines.")
 
 
-@dataclass(frozen=True, kw_only=True)
-class ReflectionExercise(_Common):
+class ReflectionExercise(Common):
     """Free-text prompts the reader can download or print."""
 
     type: Literal["reflection-exercise"]
-    title: str = _text("The exercise's heading.")
-    intro: str = _text("Shown before the prompts.", "")
-    stop_note: str = _text("A note that the reader can stop at any time.", "")
-    prompts: tuple[Prompt, ...] = field(
-        metadata=meta("The prompts.", noun="prompts", min_items=1, max_items=20)
-    )
+    title: str = Field(description="The exercise's heading.")
+    intro: str = Field(default="", description="Shown before the prompts.")
+    stop_note: str = Field(default="", description="A note that the reader can stop at any time.")
+    prompts: Seq[Prompt] = Field(min_length=1, max_length=20, description="The prompts.")
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> ReflectionExercise:
+        checks.unique_ids(self.prompts, "prompts")
+        checks.element_ids(self)
+        return self
 
 
 Quiz = SelfReflection | KnowledgeCheck | ReflectionExercise

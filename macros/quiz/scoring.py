@@ -58,6 +58,8 @@ def score(quiz: SelfReflection, answers: Answers) -> dict[str, Score]:
     totals = dict.fromkeys(per_dim, 0)
     everything: list[int] = []
     for item in quiz.items:
+        if not item.scored:  # counted in no score; it may still open the support panel
+            continue
         totals[item.dimension] += 1
         value = answers.get(item.id)
         if value is None or value not in valid:
@@ -66,5 +68,5 @@ def score(quiz: SelfReflection, answers: Answers) -> dict[str, Score]:
         per_dim[item.dimension].append(counted)
         everything.append(counted)
     result = {d.id: _score(quiz, per_dim[d.id], totals[d.id], d.bands) for d in quiz.dimensions}
-    result[""] = _score(quiz, everything, len(quiz.items), quiz.overall.bands)
+    result[""] = _score(quiz, everything, sum(totals.values()), quiz.overall.bands)
     return result

@@ -13,6 +13,36 @@ from macros.quiz.errors import Path, QuizError
 #: the pure-Python one. Both keep the line of every node, so messages still name the line.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+#: The largest quiz file read (the biggest real one is about 15 KB).
+MAX_BYTES = 256 * 1024
+#: The deepest nesting of lists and groups of fields (real quizzes need 6).
+MAX_DEPTH = 20
+_START = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_END = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def decode_bytes(name: str, raw: bytes) -> str:
+    """The text of a quiz file, which must be UTF-8 (without a byte-order mark)."""
+    if len(raw) > MAX_BYTES:
+        raise QuizError(
+            f"{name}: the file is {len(raw) // 1024} KB; a quiz file can be at most "
+            f"{MAX_BYTES // 1024} KB, so split it into smaller quizzes"
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
+        raise QuizError(
+            f"{name}: the file is saved as UTF-16 (or another wide encoding); "
+            "save it as UTF-8 (in your editor: Save with encoding, UTF-8)"
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise QuizError(
+            f"{name}: the file is not UTF-8 (byte {raw[exc.start]:#04x} cannot be read; "
+            "it may be Latin-1 or Windows-1252); save it as UTF-8 "
+            f"(in your editor: Save with encoding, UTF-8) (line {line})"
+        ) from None
+
 
 @dataclass
 class Source:
@@ -41,14 +71,31 @@ class Source:
 
 
 def parse(name: str, text: str) -> Source:
-    """Parse YAML ``text`` (named ``name`` in messages) with the safe loader."""
+    """Parse YAML ``text`` (named ``name`` in messages) with the safe loader.
+
+    Before anything is built, one flat pass over the parser's events refuses what could
+    make the build slow or crash it: anchors and aliases (an alias bomb, an alias to
+    itself), tags, and nesting deeper than ``MAX_DEPTH``.
+    """
+    if text.startswith("\ufeff"):
+        raise QuizError(
+            f"{name}: the file starts with a byte-order mark (UTF-8 with BOM); save it as "
+            "UTF-8 without BOM (in your editor: Save with encoding, UTF-8)"
+        )
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise QuizError(
+            f"{name}: the file is over {MAX_BYTES // 1024} KB; a quiz file can be at most "
+            f"{MAX_BYTES // 1024} KB, so split it into smaller quizzes"
+        )
     try:
+        _guard(_Loader, name, text)
         return _parse(_Loader, name, text)
     except yaml.YAMLError:
-        # libyaml words some errors differently: re-read with the pure-Python loader so
+        # libyaml words some errors differently: re-read with the pure-Python parser so
         # an editor sees the same message on every machine.
         pass
     try:
+        _guard(yaml.SafeLoader, name, text)
         return _parse(yaml.SafeLoader, name, text)
     except yaml.MarkedYAMLError as exc:
         # "while scanning a quoted scalar" points at where the trouble started.
@@ -61,6 +108,36 @@ def parse(name: str, text: str) -> Source:
         ) from None
     except yaml.YAMLError as exc:
         raise QuizError(f"{name}: not valid YAML: {exc}") from None
+
+
+def _guard(loader_class: Any, name: str, text: str) -> None:
+    """Refuse anchors, aliases, tags and deep nesting, reading the events one by one."""
+    depth = 0
+    loader = loader_class(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = f" (line {event.start_mark.line + 1})"
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise QuizError(
+                    f"{name}: anchors and aliases (& and *) are not used in quiz files; "
+                    f"write the text out in full{line}"
+                )
+            if getattr(event, "tag", None) and not isinstance(event, yaml.DocumentStartEvent):
+                raise QuizError(
+                    f"{name}: tags like {event.tag} are not used in quiz files; remove it{line}"
+                )
+            if isinstance(event, _START):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise QuizError(
+                        f"{name}: lists and groups of fields are nested more than "
+                        f"{MAX_DEPTH} deep; a quiz file needs far fewer levels{line}"
+                    )
+            elif isinstance(event, _END):
+                depth -= 1
+    finally:
+        loader.dispose()
 
 
 def _parse(loader_class: Any, name: str, text: str) -> Source:
@@ -80,6 +157,8 @@ def _walk(loader: Any, node: yaml.Node, path: Path, source: Source) -> Any:
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise source.error(path, "a field name must be a word, not a list or a group")
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key_node.value)
