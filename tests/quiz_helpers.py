@@ -9,6 +9,7 @@ import yaml
 
 from macros.quiz.load import load_text
 from macros.quiz.model import QuizFile, SelfReflection
+from macros.quiz.pages import DocsPages
 from macros.quiz.render import linker, render_quiz
 from macros.quiz.strings import strings
 from macros.support import support_context
@@ -29,15 +30,25 @@ EXTRA: dict[str, Any] = {
 }
 
 
+#: The site's docs pages, read once, as the build reads them.
+PAGES = DocsPages(DOCS)
+
+
 def page_exists(page: str) -> bool:
     """Whether ``docs/<page>`` exists (as the build checks next-step links)."""
-    return page.endswith(".md") and (DOCS / page).is_file()
+    return PAGES.exists(page)
+
+
+def page_anchors(page: str) -> set[str] | None:
+    """The heading ids of ``docs/<page>`` (as the build checks ``#`` links)."""
+    return PAGES.anchors(page)
 
 
 def load(path: Path, name: str | None = None) -> QuizFile:
     """Load and check one quiz file, named ``name`` in messages."""
     text = path.read_text(encoding="utf-8")
-    return load_text(name or path.as_posix(), path.stem, text, page_exists)
+    anchors = page_anchors if DOCS in path.resolve().parents else None
+    return load_text(name or path.as_posix(), path.stem, text, page_exists, anchors)
 
 
 def conf(extra: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -81,6 +81,32 @@ def test_skipped_items_rule(answered: int, min_answered: float, scored: bool) ->
     assert (result.band is None) is (not scored)
 
 
+def test_unscored_items_count_in_no_score_but_may_open_support() -> None:
+    text = QUIZ.format(
+        min=0.8,
+        items="\n".join(
+            [
+                "  - {id: x0, text: t, dimension: x}",
+                "  - {id: x1, text: t, dimension: x, scored: false, support_if: [4],"
+                " support_topic: connection}",
+                "  - {id: y0, text: t, dimension: y}",
+            ]
+        ),
+    )
+    quiz = load_text("t.yml", "t", text, page_exists).quiz
+    assert isinstance(quiz, SelfReflection)
+    assert [(i.scored, i.support_topic) for i in quiz.items] == [
+        (True, "crisis"),
+        (False, "connection"),
+        (True, "crisis"),
+    ]
+    result = score(quiz, {"x0": 1, "x1": 4, "y0": 3})
+    assert (result["x"].score, result["x"].answered, result["x"].total) == (1, 1, 1)
+    assert (result[""].score, result[""].total) == (2, 2)
+    # Unanswered, the unscored item does not count against min_answered either.
+    assert score(quiz, {"x0": 1, "y0": 3})["x"].score == 1
+
+
 def test_prefer_not_to_say_and_values_off_the_scale_count_as_unanswered() -> None:
     result = score(_quiz(), {"x0": None, "x1": 9, "x2": 2, "x3": 2})["x"]
     assert result.answered == 2 and result.score is None

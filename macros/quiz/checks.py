@@ -66,11 +66,11 @@ def page_link(link: str, at: Path, context: Any) -> None:
         raise fail(at, f"{link!r} does not exist in docs/; give a page path like learn/healing.md")
     known = pages.anchors(page) if anchor else None
     if known is not None and anchor not in known:
-        raise fail(
-            at,
-            f"{page} has no heading with the id {anchor!r}{did_you_mean(anchor, known)}; "
-            "use a heading's id (its words in lowercase joined by hyphens) or leave out #...",
+        hint = did_you_mean(anchor, known) or (
+            "; use the id of one of its headings (its words in lowercase, joined by "
+            "hyphens), or leave out the #part"
         )
+        raise fail(at, f"{page} has no heading with the id {anchor!r}{hint}")
 
 
 def band(b: Band, context: Any) -> None:

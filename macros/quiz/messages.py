@@ -123,6 +123,8 @@ def shown(value: Any) -> str:
         return "a list"
     if value is None:
         return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return repr(value) if not isinstance(value, str) else f"text {value[:40]!r}"
 
 

@@ -132,7 +132,7 @@ class Item(Model):
 class Common(Model):
     """The fields every quiz kind starts with; each kind narrows ``type`` to its own name."""
 
-    type: str
+    type: str = Field(description="The kind of quiz.")
     version: int = Field(
         ge=1,
         description="Bump by one when you change the items: old saved answers are then ignored.",
@@ -150,7 +150,7 @@ class Common(Model):
 class SelfReflection(Common):
     """Statements on a shared scale, scored by dimension and overall."""
 
-    type: Literal["self-reflection"]
+    type: Literal["self-reflection"] = Field(description="The kind of quiz.")
     not_a_diagnosis: str = Field(
         default="", description="Your own 'not a diagnosis' note (default: the site's)."
     )
@@ -215,7 +215,7 @@ class Question(Model):
 class KnowledgeCheck(Common):
     """Questions with feedback that explains why, and a gentle summary."""
 
-    type: Literal["knowledge-check"]
+    type: Literal["knowledge-check"] = Field(description="The kind of quiz.")
     questions: Seq[Question] = Field(min_length=1, max_length=30, description="The questions.")
     summary: str = Field(default="", description="A gentle closing text shown with the summary.")
 
@@ -238,7 +238,7 @@ class Prompt(Model):
 class ReflectionExercise(Common):
     """Free-text prompts the reader can download or print."""
 
-    type: Literal["reflection-exercise"]
+    type: Literal["reflection-exercise"] = Field(description="The kind of quiz.")
     title: str = Field(description="The exercise's heading.")
     intro: str = Field(default="", description="Shown before the prompts.")
     stop_note: str = Field(default="", description="A note that the reader can stop at any time.")

@@ -124,8 +124,9 @@ def _guard(loader_class: Any, name: str, text: str) -> None:
                     f"write the text out in full{line}"
                 )
             if getattr(event, "tag", None) and not isinstance(event, yaml.DocumentStartEvent):
+                tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
                 raise QuizError(
-                    f"{name}: tags like {event.tag} are not used in quiz files; remove it{line}"
+                    f"{name}: tags like {tag} are not used in quiz files; remove it{line}"
                 )
             if isinstance(event, _START):
                 depth += 1
