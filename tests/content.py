@@ -1,4 +1,7 @@
-"""Checks on the site's content sources: lesson front matter, the nav, quiz use, images.
+"""Checks on the site's content sources: lesson front matter, the nav, images.
+
+How pages use quizzes (each quiz on exactly one page, once) is checked by the build
+itself, in ``macros/quiz/load.py``.
 
 Each checker returns a list of one-line problems (empty when all is well), so a test can
 show every problem at once and a small negative test can prove the checker fails.
@@ -24,11 +27,7 @@ NOT_PAGES = ("includes/", "data/")
 LESSON_FIELDS = ("title", "description", "reviewed", "next_review", "sources")
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
-QUIZ_CALL = re.compile(r"""\{\{-?\s*quiz\(\s*["']([^"']+)["']\s*\)\s*-?\}\}""")
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
-#: Jinja raw blocks: text a page shows rather than runs. Macros run everywhere else, even
-#: inside code, so a quiz line there is a real use.
-NOT_RUN = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
 
 
 def front_matter(text: str) -> dict[str, Any]:
@@ -125,31 +124,6 @@ def nav_problems(pages: Iterable[str], nav: Iterable[str]) -> list[str]:
     problems += [
         f"mkdocs.yml: nav lists {p} twice" for p in sorted({p for p in nav if nav.count(p) > 1})
     ]
-    return problems
-
-
-def quiz_use_problems(quiz_ids: Iterable[str], page_texts: Mapping[str, str]) -> list[str]:
-    """Each quiz file must be shown by exactly one page, and each call must name a file.
-
-    Quiz lines that a page shows as examples, inside ``{% raw %}`` blocks, do not count.
-    """
-    used: dict[str, list[str]] = {}
-    for page, text in sorted(page_texts.items()):
-        for quiz_id in QUIZ_CALL.findall(NOT_RUN.sub("", text)):
-            used.setdefault(quiz_id, []).append(page)
-    ids = set(quiz_ids)
-    problems = []
-    for quiz_id in sorted(ids):
-        pages = used.get(quiz_id, [])
-        if not pages:
-            problems.append(f"docs/data/quizzes/{quiz_id}.yml: not used on any page")
-        elif len(pages) > 1:
-            problems.append(
-                f"docs/data/quizzes/{quiz_id}.yml: used {len(pages)} times ({', '.join(pages)}); "
-                "each quiz belongs on one page"
-            )
-    for quiz_id in sorted(set(used) - ids):
-        problems.append(f"{', '.join(used[quiz_id])}: quiz({quiz_id!r}) has no file")
     return problems
 
 

@@ -1,5 +1,6 @@
-"""Content checks: reading level, lesson front matter, nav, kind language, alt text and
-quiz use. Each checker has a small negative test that proves it can fail."""
+"""Content checks: reading level, lesson front matter, nav, kind language and alt text
+(quiz use is checked by the build). Each checker has a small negative test that proves it
+can fail."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from tests.content import (
     lesson_problems,
     load_nav,
     nav_problems,
-    quiz_use_problems,
 )
 from tests.harness import site_pages
 from tests.language import Phrase, language_problems, phrases
@@ -192,26 +192,6 @@ def test_image_checker_finds_missing_alt_text() -> None:
         "a.html: image x.png has no alt text",
         "a.html: image z.png has no alt text",
         "a.md:2: image has no alt text: ![...](...)",
-    ]
-
-
-def test_every_quiz_file_is_used_by_exactly_one_page() -> None:
-    ids = [q.stem for q in QUIZZES.glob("*.yml")]
-    assert ids, "no quiz files found"
-    pages = {f"docs/{p}": (DOCS / p).read_text() for p in doc_pages()}
-    assert quiz_use_problems(ids, pages) == []
-
-
-def test_quiz_use_checker_finds_unused_repeated_and_missing_quizzes() -> None:
-    pages = {
-        "a.md": '{{ quiz("one") }}\n{{ quiz("missing") }}\n'
-        '{% raw %}`{{ quiz("two") }}`{% endraw %}',
-        "b.md": "{{quiz('one')}}\n{%- raw -%}\n```\n{{ quiz('two') }}\n```\n{%- endraw -%}",
-    }
-    assert quiz_use_problems(["one", "two"], pages) == [
-        "docs/data/quizzes/one.yml: used 2 times (a.md, b.md); each quiz belongs on one page",
-        "docs/data/quizzes/two.yml: not used on any page",
-        "a.md: quiz('missing') has no file",
     ]
 
 

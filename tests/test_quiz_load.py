@@ -43,7 +43,7 @@ def _readable(raw: bytes) -> str:
     """The text of a test file in whatever encoding it was saved, to find its expect line."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
-    if b"\x00" in raw:
+    if raw.count(b"\x00") > len(raw) // 4:
         return raw.decode("utf-16-le")
     return raw.decode("latin-1").removeprefix("\xef\xbb\xbf")
 
@@ -155,6 +155,15 @@ def test_build_stops_with_one_line_for_author_mistakes(tmp_path: Path) -> None:
     # A file that is not valid YAML.
     out = _broken_build(tmp_path / "c", uses, quiz="type: [self-reflection\n")
     assert "docs/data/quizzes/zz-broken.yml: not valid YAML:" in out
+    # quiz() with no id, and a quiz shown twice on one page.
+    out = _broken_build(tmp_path / "d", uses_all + "{{ quiz() }}\n")
+    assert "docs/editors/write-a-quiz.md: {{ quiz() }}: write it as" in out and "(line 4)" in out
+    out = _broken_build(tmp_path / "e", uses_all + uses)
+    assert 'docs/editors/write-a-quiz.md: quiz("example-knowledge-check") is shown twice' in out
+    # An alias bomb stops the build at once, in one line.
+    bomb = (Path(__file__).with_name("bad_quizzes") / "alias-bomb.yml").read_text()
+    out = _broken_build(tmp_path / "f", uses_all, quiz=bomb)
+    assert "docs/data/quizzes/zz-broken.yml: anchors and aliases" in out
 
 
 # Files that could hurt the build ----------------------------------------------------------

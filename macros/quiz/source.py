@@ -28,10 +28,15 @@ def decode_bytes(name: str, raw: bytes) -> str:
             f"{name}: the file is {len(raw) // 1024} KB; a quiz file can be at most "
             f"{MAX_BYTES // 1024} KB, so split it into smaller quizzes"
         )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw.count(b"\x00") > len(raw) // 4:
         raise QuizError(
             f"{name}: the file is saved as UTF-16 (or another wide encoding); "
             "save it as UTF-8 (in your editor: Save with encoding, UTF-8)"
+        )
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise QuizError(
+            f"{name}: the file holds a zero byte, which text never has; remove it (line {line})"
         )
     try:
         return raw.decode("utf-8")
