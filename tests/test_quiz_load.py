@@ -222,23 +222,42 @@ def test_every_form_level_suffix_is_declared() -> None:
     assert found == set(ids.FORM_SUFFIXES)
 
 
-def test_model_fields_carry_no_unknown_options() -> None:
-    """A misspelt Field() option (``maximun=5``) would land in json_schema_extra: none may."""
+def _all_models() -> set[type[BaseModel]]:
     models: list[type[BaseModel]] = [SelfReflection, KnowledgeCheck, ReflectionExercise]
     seen: set[type[BaseModel]] = set()
     while models:
         model = models.pop()
-        if model in seen:
-            continue
-        seen.add(model)
+        if model not in seen:
+            seen.add(model)
+            for info in model.model_fields.values():
+                for arg in get_args(info.annotation) or (info.annotation,):
+                    for inner in get_args(arg) or (arg,):
+                        if isinstance(inner, type) and issubclass(inner, BaseModel):
+                            models.append(inner)
+    return seen
+
+
+def test_model_fields_carry_no_unknown_options() -> None:
+    """A misspelt Field() option (``maximun=5``) would land in json_schema_extra: none may."""
+    models = _all_models()
+    assert len(models) >= 10
+    for model in models:
         for name, info in model.model_fields.items():
             assert info.json_schema_extra is None, f"{model.__name__}.{name}"
             assert info.description, f"{model.__name__}.{name} needs a description for editors"
-            for arg in get_args(info.annotation) or (info.annotation,):
-                for inner in get_args(arg) or (arg,):
-                    if isinstance(inner, type) and issubclass(inner, BaseModel):
-                        models.append(inner)
-    assert len(seen) >= 10
+
+
+def test_every_field_is_explained_on_the_write_a_quiz_page() -> None:
+    page = (ROOT / "docs" / "editors" / "write-a-quiz.md").read_text(encoding="utf-8")
+    missing = {
+        f"{model.__name__}.{name}"
+        for model in _all_models()
+        for name in model.model_fields
+        if f"`{name}`" not in page and f"`{name}:" not in page
+    }
+    assert not missing, "docs/editors/write-a-quiz.md does not mention: " + ", ".join(
+        sorted(missing)
+    )
 
 
 def test_the_schema_carries_the_rules_of_the_model() -> None:
