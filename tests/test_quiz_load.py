@@ -14,7 +14,14 @@ from pydantic import BaseModel
 from macros.quiz import ids, register
 from macros.quiz.errors import QuizError
 from macros.quiz.load import load_all, load_text
-from macros.quiz.model import SLUG, KnowledgeCheck, QuizFile, ReflectionExercise, SelfReflection
+from macros.quiz.model import (
+    SLUG,
+    KnowledgeCheck,
+    QuizFile,
+    ReflectionExercise,
+    SelfReflection,
+    rule,
+)
 from macros.quiz.pages import heading_ids
 from macros.quiz.schema import dumps
 from macros.quiz.source import decode_bytes
@@ -238,7 +245,10 @@ def _all_models() -> set[type[BaseModel]]:
 
 
 def test_model_fields_carry_no_unknown_options() -> None:
-    """A misspelt Field() option (``maximun=5``) would land in json_schema_extra: none may."""
+    """``rule()`` refuses a misspelt rule; pydantic's own Field() would keep ``el=`` (for
+    ``le=``) in json_schema_extra and only warn, so no field may have any."""
+    with pytest.raises(TypeError):
+        rule(description="x", el=1)  # type: ignore[call-arg]
     models = _all_models()
     assert len(models) >= 10
     for model in models:
