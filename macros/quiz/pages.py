@@ -96,6 +96,7 @@ class DocsPages:
     slugify: Slugify = toc_slugify
     separator: str = "-"
     texts: dict[str, str] = field(default_factory=dict)
+    _anchors: dict[str, set[str] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for md in sorted(self.docs_dir.rglob("*.md")):
@@ -110,10 +111,15 @@ class DocsPages:
 
     def anchors(self, page: str) -> set[str] | None:
         """The ids a link to ``page#...`` may use; ``None`` when they cannot be known."""
-        text = self.texts.get(page)
-        if text is None or UNKNOWN.search(text):
-            return None
-        return heading_ids(text, self.slugify, self.separator)
+        if page not in self._anchors:
+            text = self.texts.get(page)
+            known = (
+                None
+                if text is None or UNKNOWN.search(text)
+                else heading_ids(text, self.slugify, self.separator)
+            )
+            self._anchors[page] = known
+        return self._anchors[page]
 
     def uses(self) -> dict[str, list[Use]]:
         """Every ``quiz()`` call, by page (``docs/``-relative), in order."""
