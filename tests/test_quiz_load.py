@@ -11,6 +11,7 @@ from typing import Any, get_args
 import pytest
 from pydantic import BaseModel
 
+from macros.engine import page_url
 from macros.quiz import ids, register
 from macros.quiz.errors import QuizError
 from macros.quiz.load import load_all, load_text
@@ -30,6 +31,7 @@ from tests.harness import BuildError, build_site, copy_project
 from tests.quiz_helpers import (
     EXTRA,
     GOLDEN,
+    PAGES,
     QUIZZES,
     ROOT,
     load,
@@ -288,7 +290,7 @@ def test_heading_ids_follow_the_toc_extension() -> None:
         "---\ntitle: T\n---\n# Healing takes *time*\n\n## Therapy [can](x.md) help\n\n"
         "## Therapy can help\n\nWhat `works`\n---------------\n\n"
         "```md\n## Not a heading\n```\n\n## Custom {#my-id}\n\n## Attr { .big #other }\n\n"
-        '<div id="box"></div>\n\n## Café &amp; tea!\n'
+        '<div id="box"></div>\n\n## Café &amp; tea!\n\n!!! tip\n\n    ### In a box\n'
     )
     assert heading_ids(page) == {
         "healing-takes-time",
@@ -299,6 +301,7 @@ def test_heading_ids_follow_the_toc_extension() -> None:
         "other",
         "box",
         "cafe-tea",
+        "in-a-box",
     }
 
 
@@ -435,3 +438,19 @@ def test_the_quiz_macro_checks_its_own_arguments(
         f"docs/a.md: quiz({shown}): give exactly one quiz id in quotes and nothing else, like "
         '{{ quiz("quiz-id") }}'
     )
+
+
+def test_heading_ids_match_the_built_pages(site_dir: Path) -> None:
+    """The ids the checks compute are the ids MkDocs gave every heading of every page."""
+    heading = re.compile(r'<h[1-6][^>]* id="([^"]+)"')
+    checked = 0
+    for page in PAGES.texts:
+        known = PAGES.anchors(page)
+        built = site_dir / (page_url(page).removesuffix("./")) / "index.html"
+        if known is None or not built.is_file():
+            continue
+        ids_in_html = set(heading.findall(built.read_text(encoding="utf-8")))
+        ids_in_html = {i for i in ids_in_html if not i.startswith("hi-quiz-")}
+        assert ids_in_html <= known, f"{page}: {sorted(ids_in_html - known)}"
+        checked += 1
+    assert checked >= 20
