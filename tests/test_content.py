@@ -246,7 +246,7 @@ def test_known_near_copies_of_the_sources_are_gone() -> None:
 
 def test_near_copy_checker_ignores_case_punctuation_and_line_breaks() -> None:
     texts = {
-        "a.md": "Ask: what taught me that it wasn\u2019t\nsafe to depend on others?",
+        "a.md": "Ask: what taught me that it was" + "n\u2019t\nsafe to depend on others?",
         "b.md": "Needing support is human.",
     }
     assert near_copy_problems(texts, KNOWN_NEAR_COPIES) == [
