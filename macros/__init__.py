@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros.quiz import register as register_quiz
+from macros.references import register as register_references
 from macros.support import register as register_support
 
 
@@ -16,3 +17,4 @@ def define_env(env: Any) -> None:
     """Register the site's macros with mkdocs-macros."""
     register_support(env)
     register_quiz(env)
+    register_references(env)

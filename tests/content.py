@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,13 @@ DOCS = ROOT / "docs"
 QUIZZES = DOCS / "data" / "quizzes"
 #: Folders under docs/ that are read by the build but are not pages.
 NOT_PAGES = ("includes/", "data/")
-#: Front matter every lesson needs, besides the title and description every page needs.
-LESSON_FIELDS = ("title", "description", "reviewed", "next_review", "sources")
+#: Folders whose pages are written for clinics and editors, not readers.
+NOT_READER = ("clinics/", "editors/")
+#: Front matter every reader page needs (C4): what it is, when it was reviewed and is due
+#: again, and the reference ids of what it uses.
+REVIEW_FIELDS = ("title", "description", "reviewed", "next_review", "sources")
+#: The longest time a page may go between reviews.
+MAX_REVIEW_GAP = dt.timedelta(days=366)
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(")
@@ -53,10 +58,20 @@ def lesson_pages(docs: Path = DOCS) -> list[str]:
     return [p for p in doc_pages(docs) if p.startswith("learn/") and p != "learn/index.md"]
 
 
-def lesson_problems(page: str, meta: Mapping[str, Any], references: str) -> list[str]:
-    """Problems with one lesson's front matter; ``references`` is the references page text."""
+def reader_pages(docs: Path = DOCS) -> list[str]:
+    """Every page written for readers: all pages except those for clinics and editors."""
+    return [p for p in doc_pages(docs) if not p.startswith(NOT_READER)]
+
+
+def review_problems(
+    page: str, meta: Mapping[str, Any], known: Collection[str], needs_sources: bool = False
+) -> list[str]:
+    """Problems with one reader page's front matter; ``known`` holds the reference ids.
+
+    ``needs_sources``: the page teaches facts (a lesson), so its list may not be empty.
+    """
     problems = [
-        f"{page}: front matter: {field} missing" for field in LESSON_FIELDS if field not in meta
+        f"{page}: front matter: {field} missing" for field in REVIEW_FIELDS if field not in meta
     ]
     for field in ("title", "description"):
         if field in meta and not (isinstance(meta[field], str) and meta[field].strip()):
@@ -70,18 +85,38 @@ def lesson_problems(page: str, meta: Mapping[str, Any], references: str) -> list
             dates[field] = value
     if len(dates) == 2 and dates["next_review"] <= dates["reviewed"]:
         problems.append(f"{page}: front matter: next_review must come after reviewed")
+    elif len(dates) == 2 and dates["next_review"] - dates["reviewed"] > MAX_REVIEW_GAP:
+        problems.append(f"{page}: front matter: next_review must be within a year of reviewed")
     sources = meta.get("sources")
     if "sources" in meta:
-        if not isinstance(sources, list) or not sources:
-            problems.append(f"{page}: front matter: sources must be a list with at least one item")
+        if not isinstance(sources, list):
+            problems.append(f"{page}: front matter: sources must be a list of reference ids")
+        elif needs_sources and not sources:
+            problems.append(f"{page}: front matter: sources must name at least one reference")
         else:
-            for source in sources:
-                if not isinstance(source, str) or source not in references:
-                    problems.append(
-                        f"{page}: front matter: source {source!r} is not cited word for word "
-                        "on about/references.md"
-                    )
+            problems += [
+                f"{page}: front matter: source {source!r} is not in docs/data/references.yml"
+                for source in sources
+                if not isinstance(source, str) or source not in known
+            ]
     return problems
+
+
+def _words(text: str) -> str:
+    """``text`` as lowercase words separated by single spaces (``wasn't`` -> ``was not``)."""
+    text = text.lower().replace("\u2019", "'").replace("n't", " not")
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def near_copy_problems(texts: Mapping[str, str], phrases: Iterable[str]) -> list[str]:
+    """Pages that repeat one of ``phrases``, whatever the case, punctuation or line breaks."""
+    wanted = [(p, _words(p)) for p in phrases]
+    return [
+        f"{page}: repeats a source article word for word: {phrase!r}; say it in your own words"
+        for page, text in sorted(texts.items())
+        for phrase, words in wanted
+        if f" {words} " in f" {_words(text)} "
+    ]
 
 
 class _IgnoreTags(yaml.SafeLoader):

@@ -1,8 +1,9 @@
 """Reading level of the prose a reader sees: Flesch-Kincaid grade from rendered HTML.
 
-Only the article body of a built page counts. Quizzes, code, the lesson footer, admonition
-titles and heading permalinks are left out. Every block (paragraph, list item, heading,
-table cell) ends a sentence, so a heading or a list item is never glued to the next one.
+Only the article body of a built page counts. Quizzes, code, the page footer, admonition
+titles, heading permalinks and the citations on the References page are left out. Every
+block (paragraph, list item, heading, table cell) ends a sentence, so a heading or a list
+item is never glued to the next one.
 
 Syllables come from ``pyphen`` (hyphenation dictionaries) and a vowel-group count; see
 ``syllables``.
@@ -19,8 +20,12 @@ import pyphen
 
 #: Elements whose text is left out, with everything inside them.
 SKIP_TAGS = {"pre", "code", "script", "style", "nav", "form", "svg", "button", "textarea"}
-#: Classes whose element (and everything inside) is left out.
-SKIP_CLASSES = {"admonition-title", "headerlink", "hi-lesson-meta", "md-source-file"}
+#: Classes whose element (and everything inside) is left out. Citations and the list of
+#: pages that cite a work (References page) are titles and names, not prose.
+SKIP_CLASSES = {
+    "admonition-title", "headerlink", "hi-lesson-meta", "md-source-file",
+    "hi-ref__citation", "hi-ref__pages",
+}  # fmt: skip
 #: Class prefixes left out: the quiz widget (also inside a <form>, which is left out too).
 SKIP_CLASS_PREFIXES = ("quiz", "hi-quiz")
 #: Elements that end a sentence when they close.
