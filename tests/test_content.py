@@ -128,9 +128,7 @@ def _reference_ids() -> list[str]:
 
 
 def test_every_lesson_has_valid_front_matter() -> None:
-    references = "\n".join(
-        [(DOCS / "about" / "references.md").read_text(), *_reference_ids()]
-    )
+    references = "\n".join([(DOCS / "about" / "references.md").read_text(), *_reference_ids()])
     lessons = lesson_pages()
     assert len(lessons) >= 6
     problems = [
