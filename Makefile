@@ -16,7 +16,7 @@ ENGINE_BUILD := $(BIN)/mkdocs build --strict
 ENGINE_SERVE := $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 else ifeq ($(ENGINE),zensical)
 # `python -m macros` runs Zensical and prints our one-line errors without its tracebacks.
-# --clean: Zensical's cache does not know the quiz files our macros read.
+# --clean: build from scratch as MkDocs does (Zensical otherwise reuses its .cache/).
 ENGINE_DEPS  := $(VENV)/.zensical-installed
 ENGINE_BUILD := $(BIN)/python -m macros build --strict --clean
 ENGINE_SERVE := $(BIN)/python -m macros serve --dev-addr 127.0.0.1:8000
@@ -93,9 +93,9 @@ test: $(VENV)/.test-installed ## Everything: lint, then build and test with each
 	elif [ "$$CI" = true ]; then echo "Zensical needs Python 3.11 or newer"; exit 1; \
 	else echo "Python $$($(BIN)/python -V): Zensical needs 3.11 or newer; its pass is left out"; fi
 
-# The same suite against the site as Zensical builds it (tests/harness.py reads ENGINE).
+# The same suite against the site as Zensical builds it: with ENGINE=zensical the session
+# fixtures (tests/harness.py) build it, strictly, in a copy; site/ keeps the MkDocs build.
 test-zensical: $(VENV)/.test-installed $(VENV)/.zensical-installed ## The whole suite against a Zensical build
-	$(MAKE) --no-print-directory build ENGINE=zensical
 	ENGINE=zensical $(BIN)/pytest $(PYTEST_ARGS)
 
 lock: | $(BIN)/activate ## Re-pin every dependency (then commit requirements/)
