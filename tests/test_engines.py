@@ -6,6 +6,7 @@ tests check the seams between the engines without building anything.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import types
@@ -13,10 +14,11 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 from macros.engine import SiteError, md_link_source, page_source, project_dir, run_zensical
 from macros.quiz.render import linker
-from tests.harness import ROOT, _inherit_as_mkdocs
+from tests.harness import ROOT, Server, _inherit_as_mkdocs
 
 
 class ZensicalPage:
@@ -152,3 +154,15 @@ def test_copied_nav_item_matches_the_installed_material() -> None:
         assert material in theirs, f"Material's nav-item.html no longer has {material!r}"
         theirs = theirs.replace(material, change)
     assert ours == theirs, "overrides/partials/nav-item.html differs from Material's: re-copy it"
+
+
+@pytest.mark.browser
+def test_search_dialog_is_named_and_search_answers(page: Page, site: Server) -> None:
+    # Material leaves the dialog unnamed (theme.js names it); Zensical names it itself.
+    # The copied Material search.html this replaced made Zensical's search hang.
+    page.goto(site.url + "learn/", wait_until="load")
+    dialog = page.locator('.md-search[role="dialog"]')
+    expect(dialog).to_have_attribute("aria-label", re.compile(r"\S"))
+    page.keyboard.press("/")
+    page.keyboard.type("help")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
