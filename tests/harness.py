@@ -40,6 +40,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+#: One search result. Material lists them as .md-search-result__item; Zensical's own search
+#: is a listbox of options in a shadow root, which Playwright's CSS selectors reach.
+SEARCH_RESULT = ".md-search-result__item, [role='listbox'] [role='option']"
+
 NO_BROWSER = (
     "No Chromium found: install one (Debian: `apt-get install chromium`; elsewhere: "
     "`.venv/bin/playwright install chromium`) or set CHROMIUM=/path/to/chromium"

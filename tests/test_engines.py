@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 
 from macros.engine import SiteError, md_link_source, page_source, project_dir, run_zensical
 from macros.quiz.render import linker
-from tests.harness import ROOT, Server, _inherit_as_mkdocs
+from tests.harness import ROOT, SEARCH_RESULT, Server, _inherit_as_mkdocs
 
 
 class ZensicalPage:
@@ -159,10 +159,11 @@ def test_copied_nav_item_matches_the_installed_material() -> None:
 @pytest.mark.browser
 def test_search_dialog_is_named_and_search_answers(page: Page, site: Server) -> None:
     # Material leaves the dialog unnamed (theme.js names it); Zensical names it itself.
-    # The copied Material search.html this replaced made Zensical's search hang.
+    # The copied Material search.html this replaced made Zensical's search hang. Zensical's
+    # search is its own: a named <dialog> in a shadow root, results as listbox options.
     page.goto(site.url + "learn/", wait_until="load")
     dialog = page.locator('.md-search[role="dialog"]')
     expect(dialog).to_have_attribute("aria-label", re.compile(r"\S"))
     page.keyboard.press("/")
     page.keyboard.type("help")
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    expect(page.locator(SEARCH_RESULT).first).to_be_visible(timeout=10_000)
