@@ -7,11 +7,28 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
+# The engine that builds and serves the site: mkdocs (MkDocs + Material, the default) or
+# zensical (`make build ENGINE=zensical`). Both read mkdocs.yml and write site/.
+ENGINE ?= mkdocs
+ifeq ($(ENGINE),mkdocs)
+ENGINE_DEPS  := $(VENV)/.docs-installed
+ENGINE_BUILD := $(BIN)/mkdocs build --strict
+ENGINE_SERVE := $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+else ifeq ($(ENGINE),zensical)
+# `python -m macros` runs Zensical and prints our one-line errors without its tracebacks.
+# --clean: build from scratch as MkDocs does (Zensical otherwise reuses its .cache/).
+ENGINE_DEPS  := $(VENV)/.zensical-installed
+ENGINE_BUILD := $(BIN)/python -m macros build --strict --clean
+ENGINE_SERVE := $(BIN)/python -m macros serve --dev-addr 127.0.0.1:8000
+else
+$(error ENGINE=$(ENGINE): use mkdocs (the default) or zensical)
+endif
+
 .DEFAULT_GOAL := help
-.PHONY: help serve build test pytest lint lock bench vnu-install clean
+.PHONY: help serve build test test-zensical pytest lint lock bench vnu-install clean
 
 help: ## List the tasks
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 # npm packages: the Nu HTML Checker for `make test` (tests/vnu) and Lighthouse for
 # `make bench` (tests/bench), each from its own lock file, into an ignored node_modules.
@@ -34,11 +51,19 @@ $(VENV)/.test-installed: requirements/test.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements/test.txt
 	@touch $@ $(VENV)/.docs-installed
 
-serve: $(VENV)/.docs-installed ## Live site with reload at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# Zensical goes into the same .venv: requirements/zensical.txt pins the same versions as
+# test.txt and adds Zensical's own few packages. Zensical needs Python 3.11 or newer.
+$(VENV)/.zensical-installed: requirements/zensical.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet -r requirements/zensical.txt
+	@$(BIN)/python -c "import zensical" 2>/dev/null || \
+	  { echo "Zensical needs Python 3.11 or newer (this is $$($(BIN)/python -V))"; exit 1; }
+	@touch $@
 
-build: $(VENV)/.docs-installed ## Build the site into site/ (strict: any warning fails)
-	$(BIN)/mkdocs build --strict
+serve: $(ENGINE_DEPS) ## Live site with reload at http://127.0.0.1:8000 (ENGINE=zensical too)
+	$(ENGINE_SERVE)
+
+build: $(ENGINE_DEPS) ## Build the site into site/, strict (ENGINE=zensical: with Zensical)
+	$(ENGINE_BUILD)
 
 lint: $(VENV)/.test-installed ## ruff, mypy and codespell
 	$(BIN)/ruff check macros tests
@@ -58,11 +83,20 @@ vnu-install:
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(VNU_STAMP); \
 	else echo "npm not found: tests/test_html_validity.py will skip (fail under CI)"; fi
 
-test: $(VENV)/.test-installed ## The whole suite: lint, strict build, every test (browser included)
+test: $(VENV)/.test-installed ## Everything: lint, then build and test with each engine
 	$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory vnu-install
 	$(BIN)/mkdocs build --strict
 	$(BIN)/pytest $(PYTEST_ARGS)
+	@if $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then \
+	  $(MAKE) --no-print-directory test-zensical; \
+	elif [ "$$CI" = true ]; then echo "Zensical needs Python 3.11 or newer"; exit 1; \
+	else echo "Python $$($(BIN)/python -V): Zensical needs 3.11 or newer; its pass is left out"; fi
+
+# The same suite against the site as Zensical builds it: with ENGINE=zensical the session
+# fixtures (tests/harness.py) build it, strictly, in a copy; site/ keeps the MkDocs build.
+test-zensical: $(VENV)/.test-installed $(VENV)/.zensical-installed ## The whole suite against a Zensical build
+	ENGINE=zensical $(BIN)/pytest $(PYTEST_ARGS)
 
 lock: | $(BIN)/activate ## Re-pin every dependency (then commit requirements/)
 	$(BIN)/pip install --quiet uv
@@ -70,6 +104,9 @@ lock: | $(BIN)/activate ## Re-pin every dependency (then commit requirements/)
 	  --custom-compile-command "make lock" -o requirements/docs.txt
 	$(BIN)/uv pip compile -q --universal --python-version 3.10 --upgrade pyproject.toml \
 	  --extra test --custom-compile-command "make lock" -o requirements/test.txt
+	$(BIN)/uv pip compile -q --universal --python-version 3.10 --upgrade pyproject.toml \
+	  --extra zensical -c requirements/test.txt --custom-compile-command "make lock" \
+	  -o requirements/zensical.txt
 
 $(LH_STAMP): tests/bench/package.json tests/bench/package-lock.json
 	$(NPM_CI) --prefix tests/bench

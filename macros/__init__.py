@@ -6,11 +6,19 @@ subset that Zensical's macros support also runs.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
-from macros.quiz import register as register_quiz
-from macros.references import register as register_references
-from macros.support import register as register_support
+# Zensical runs this file by its path, without the project folder on the import path, so
+# `macros.quiz` below would not be found. MkDocs has it there already.
+_ROOT = str(Path(__file__).resolve().parents[1])
+if "macros" not in sys.modules and _ROOT not in sys.path:
+    sys.path.append(_ROOT)
+
+from macros.quiz import register as register_quiz  # noqa: E402 (needs the path above)
+from macros.references import register as register_references  # noqa: E402
+from macros.support import register as register_support  # noqa: E402
 
 
 def define_env(env: Any) -> None:

@@ -2,11 +2,25 @@
 
 Everything else in ``macros/`` imports from here and never from ``mkdocs`` directly, so the
 same code runs under MkDocs + Material and under Zensical (which does not install mkdocs).
+
+What differs, and where it is handled:
+
+- Config: MkDocs gives ``config_file_path`` and an absolute ``docs_dir``; Zensical gives
+  ``root_dir`` and ``docs_dir`` as written in mkdocs.yml (``project_dir``, ``docs_dir``).
+- Page: MkDocs' page has ``page.file.src_uri``; Zensical's has ``page.path`` (both relative
+  to ``docs/``) and the same ``page.url`` (``page_source``, ``page_url_of``).
+- Links in raw HTML: MkDocs leaves them as written, so they must be relative to the page's
+  URL; Zensical resolves them from the page's source file, ``.md`` links included
+  (``md_link_source``).
+- Errors: MkDocs prints a ``PluginError`` as one line; Zensical prints any exception with
+  two tracebacks, so ``python -m macros build|serve`` runs Zensical and prints a
+  ``SiteError`` as its one line (``run_zensical``).
 """
 
 from __future__ import annotations
 
 import posixpath
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +34,43 @@ class SiteError(_Base):
     """A mistake a clinic or an editor made, as one line naming the file and the field."""
 
 
+def run_zensical(args: list[str]) -> int:
+    """Run the ``zensical`` command with ``args``; a ``SiteError`` ends it with one line.
+
+    Zensical wraps an exception raised in a macro in a ``RuntimeError`` whose first line
+    is ``Python error: QuizError: <our message>``, followed by two tracebacks. Those are
+    noise for an editor, so for our own errors only the message is printed. Any other
+    error (a bug) keeps its tracebacks.
+    """
+    from zensical.main import cli  # only installed for ENGINE=zensical
+
+    try:
+        cli.main(args=args, prog_name="zensical")
+    except RuntimeError as error:
+        first = str(error).partition("\n")[0]
+        name, _, message = first.removeprefix("Python error: ").partition(": ")
+        if name not in {cls.__name__ for cls in _subclasses(SiteError)}:
+            raise
+        print(f"Error: {message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _subclasses(cls: type[Exception]) -> set[type[Exception]]:
+    found = {cls}
+    for sub in cls.__subclasses__():
+        found |= _subclasses(sub)
+    return found
+
+
 def project_dir(conf: Any) -> Path:
     """The folder that holds ``mkdocs.yml`` for the engine's config ``conf``."""
     config_file = _get(conf, "config_file_path")
     if config_file:
         return Path(str(config_file)).resolve().parent
+    root_dir = _get(conf, "root_dir")  # Zensical: the folder of the config file
+    if root_dir:
+        return Path(str(root_dir)).resolve()
     docs_dir = _get(conf, "docs_dir")
     if docs_dir:
         return Path(str(docs_dir)).resolve().parent
@@ -46,7 +92,22 @@ def page_source(page: Any) -> str | None:
         src = page.get("src_uri") or page.get("src_path")
     if src is None:
         src = getattr(page, "src_uri", None) or getattr(page, "src_path", None)
+    if src is None and file is None:
+        src = getattr(page, "path", None)  # Zensical: no page.file, the source is page.path
     return str(src).replace("\\", "/") if src else None
+
+
+def md_link_source(page: Any) -> str | None:
+    """The page's source when the engine resolves ``.md`` links in raw HTML, else ``None``.
+
+    Zensical resolves every relative link of a page, in raw HTML too, from the page's
+    Markdown file and turns ``healing.md`` into the page's URL (and reports a missing
+    page). MkDocs only does so for Markdown links: raw HTML stays as written, so our links
+    there must be relative to the page's URL. Returns ``None`` under MkDocs.
+    """
+    if page is None or getattr(page, "file", None) is not None or isinstance(page, dict):
+        return None
+    return page_source(page)
 
 
 def page_url_of(page: Any) -> str:
@@ -84,6 +145,11 @@ def relative_url(url: str, other: str) -> str:
         common += 1
     rel = "/".join([".."] * (len(other_parts) - common) + dest_parts[common:]) or "."
     return rel + "/" if url.endswith("/") else rel
+
+
+def relative_source(src_path: str, source: str) -> str:
+    """The docs file ``src_path`` as a link from the docs file ``source``: ``../learn/x.md``."""
+    return posixpath.relpath(src_path, posixpath.dirname(source) or ".")
 
 
 def _parts(url: str) -> list[str]:

@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 
 from tests.harness import (
     CHROMIUM_ARGS,
+    ENGINE,
     BuildError,
     Server,
     build_site,
@@ -40,7 +41,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         return build_site(tmp_path_factory.mktemp("site"))
     except BuildError as exc:
-        pytest.fail(f"mkdocs build --strict failed:\n{exc}", pytrace=False)
+        pytest.fail(f"{ENGINE} build --strict failed:\n{exc}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +60,7 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         try:
             build_site(out, site_url=server.url)
         except BuildError as exc:
-            pytest.fail(f"mkdocs build --strict (sub-path) failed:\n{exc}", pytrace=False)
+            pytest.fail(f"{ENGINE} build --strict (sub-path) failed:\n{exc}", pytrace=False)
         yield server
 
 

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
+
+#: The engine the suite builds the site with: ``mkdocs`` (MkDocs + Material, the default)
+#: or ``zensical`` (``ENGINE=zensical pytest``; ``make test`` runs both).
+ENGINE = os.environ.get("ENGINE") or "mkdocs"
+if ENGINE not in ("mkdocs", "zensical"):
+    raise SystemExit(f"ENGINE={ENGINE}: use mkdocs (the default) or zensical")
 
 #: Chromium flags for a machine with no network but the package registries.
 CHROMIUM_ARGS = [
@@ -31,6 +40,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+#: One search result. Material lists them as .md-search-result__item; Zensical's own search
+#: is a listbox of options in a shadow root, which Playwright's CSS selectors reach.
+SEARCH_RESULT = ".md-search-result__item, [role='listbox'] [role='option']"
+
 NO_BROWSER = (
     "No Chromium found: install one (Debian: `apt-get install chromium`; elsewhere: "
     "`.venv/bin/playwright install chromium`) or set CHROMIUM=/path/to/chromium"
@@ -38,7 +51,7 @@ NO_BROWSER = (
 
 
 class BuildError(Exception):
-    """``mkdocs build --strict`` failed; the message holds its output."""
+    """The strict build failed; the message holds its output."""
 
 
 def build_site(
@@ -47,17 +60,98 @@ def build_site(
     project: Path = ROOT,
     config_file: str = "mkdocs.yml",
     site_url: str | None = None,
+    engine: str = ENGINE,
 ) -> Path:
-    """Build ``project`` with ``mkdocs build --strict`` into ``site_dir`` and return it."""
+    """Build ``project`` strictly with ``engine`` into ``site_dir`` and return it."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     if site_url is not None:
         env["SITE_URL"] = site_url
+    if engine == "zensical":
+        return _build_zensical(site_dir, project, config_file, env)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     cmd += ["-f", config_file, "-d", str(site_dir)]
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise BuildError(proc.stdout + proc.stderr)
     return site_dir
+
+
+def _build_zensical(site_dir: Path, project: Path, config_file: str, env: dict[str, str]) -> Path:
+    """``python -m macros build --strict`` (Zensical) in a copy of ``project``.
+
+    Zensical has no ``-d``: it writes to ``site/`` inside the project, so each build runs
+    in its own copy (parallel builds never share an output folder) and the result is
+    copied to ``site_dir``.
+    """
+    with tempfile.TemporaryDirectory(prefix="zensical-") as tmp:
+        work = Path(tmp)
+        for config in [*project.glob("*.yml"), *project.glob("*.yaml")]:
+            shutil.copy2(config, work / config.name)
+        config = work / config_file
+        config.write_text(_inherit_as_mkdocs(config), encoding="utf-8")
+        skip = shutil.ignore_patterns("__pycache__")
+        for name in ("docs", "overrides", "macros"):
+            shutil.copytree(project / name, work / name, ignore=skip)
+        cmd = [sys.executable, "-m", "macros", "build", "--strict", "-f", config_file]
+        proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            raise BuildError(proc.stdout + proc.stderr)
+        shutil.copytree(work / "site", site_dir, dirs_exist_ok=True)
+    return site_dir
+
+
+class _Tagged:
+    """A YAML value with a tag such as ``!ENV``, kept for the engine to resolve."""
+
+    def __init__(self, tag: str, value: Any) -> None:
+        self.tag, self.value = tag, value
+
+
+class _KeepTags(yaml.SafeLoader):
+    pass
+
+
+class _WriteTags(yaml.SafeDumper):
+    pass
+
+
+def _keep(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+    if isinstance(node, yaml.SequenceNode):
+        return _Tagged(node.tag, loader.construct_sequence(node))
+    return _Tagged(node.tag, loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+def _write(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value, flow_style=True)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+_KeepTags.add_multi_constructor("!", _keep)
+_WriteTags.add_representer(_Tagged, _write)
+
+
+def _merge(parent: Any, child: Any) -> Any:
+    if isinstance(parent, dict) and isinstance(child, dict):
+        return {**parent, **{k: _merge(parent.get(k), v) for k, v in child.items()}}
+    return child
+
+
+def _inherit_as_mkdocs(config: Path) -> str:
+    """The text of ``config`` with its ``INHERIT:`` chain merged as MkDocs merges it.
+
+    MkDocs merges mappings key by key and lets the child's lists replace the parent's;
+    Zensical adds the child's lists to the parent's (a clinic's own `crisis_lines` would
+    come after the defaults). The tests build clinic configs with ``INHERIT``, so both
+    engines get the MkDocs result. Without ``INHERIT`` the text is returned unchanged.
+    """
+    text = config.read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_KeepTags)  # a SafeLoader subclass
+    if not isinstance(data, dict) or "INHERIT" not in data:
+        return text
+    parent = config.parent / str(data.pop("INHERIT"))
+    merged = _merge(yaml.load(_inherit_as_mkdocs(parent), Loader=_KeepTags), data)
+    return yaml.dump(merged, Dumper=_WriteTags, sort_keys=False, allow_unicode=True)
 
 
 def copy_project(dest: Path) -> Path:

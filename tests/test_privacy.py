@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.harness import Server, page_url, site_pages
+from tests.harness import SEARCH_RESULT, Server, page_url, site_pages
 
 STORAGE = "JSON.stringify([Object.keys(localStorage), Object.keys(sessionStorage)])"
 
@@ -33,7 +33,7 @@ def test_no_request_leaves_the_origin_and_nothing_is_stored(
         page.goto(site.url, wait_until="networkidle")
         page.keyboard.press("/")
         page.keyboard.type("help")
-        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.wait_for_selector(SEARCH_RESULT, timeout=10_000)
         foreign = [
             u
             for u in requests

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros.engine import page_source, page_url_of, project_dir
+from macros.engine import md_link_source, page_source, page_url_of, project_dir
 from macros.quiz.errors import QuizError
 from macros.quiz.load import load_all, unknown
 from macros.quiz.render import linker, render_erase_all, render_quiz
@@ -42,7 +42,7 @@ def register(env: Any) -> None:
         quiz_id = args[0]
         if quiz_id not in quizzes:  # found earlier by load_all; kept for ids built in Jinja
             raise QuizError(f'{where}quiz("{quiz_id}"): {unknown(quiz_id, quizzes)}')
-        link = linker(page_url_of(page), conf["use_directory_urls"])
+        link = linker(page_url_of(page), conf["use_directory_urls"], md_link_source(page))
         return render_quiz(conf, quizzes[quiz_id], strings=text, support=support, link=link)
 
     def quiz_erase_all() -> str:

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.engine import page_url, relative_url
+from macros.engine import page_url, relative_source, relative_url
 from macros.quiz.model import QuizFile, SelfReflection
 from macros.templates import render
 
 
-def linker(current_url: str, use_directory_urls: bool) -> Any:
-    """A function turning ``learn/healing.md#x`` into a link relative to ``current_url``."""
+def linker(current_url: str, use_directory_urls: bool, source: str | None = None) -> Any:
+    """A function turning ``learn/healing.md#x`` into a link from the page being built.
+
+    With ``source`` (the page's Markdown file, given when the engine resolves ``.md`` links
+    in raw HTML: Zensical) the link is relative to that file (``../learn/healing.md#x``)
+    and the engine makes it a URL; otherwise it is relative to ``current_url`` (MkDocs).
+    """
 
     def link(page: str) -> str:
         path, _, anchor = page.partition("#")
-        url = relative_url(page_url(path, use_directory_urls), current_url or "./")
+        if source is not None:
+            url = relative_source(path, source)
+        else:
+            url = relative_url(page_url(path, use_directory_urls), current_url or "./")
         return url + (f"#{anchor}" if anchor else "")
 
     return link

@@ -1,7 +1,8 @@
 """Build timing: the real site against the same site without quizzes, and growth with N quizzes.
 
 Each build is a whole ``python -m mkdocs build --strict`` in a fresh process, as a person or
-CI runs it, so interpreter start-up and imports are part of every figure.
+CI runs it, so interpreter start-up and imports are part of every figure. ``engines`` also
+times the same site built by Zensical (``make build ENGINE=zensical``).
 """
 
 from __future__ import annotations
@@ -25,17 +26,27 @@ class BenchBuildError(RuntimeError):
 
 
 def timed_build(
-    project: Path, site_dir: Path, config: str = "mkdocs.yml", python: str = "", cpu: bool = False
+    project: Path,
+    site_dir: Path,
+    config: str = "mkdocs.yml",
+    python: str = "",
+    cpu: bool = False,
+    engine: str = "mkdocs",
 ) -> float:
     """Build ``project`` into ``site_dir`` with ``--strict``; return its wall time (s).
 
     With ``cpu=True``, return the CPU time (user + system) of the build process instead:
     on a shared 2-core machine it barely moves when other work runs at the same time.
+    ``engine="zensical"`` builds with Zensical instead, from a clean cache, into
+    ``project/site`` (Zensical has no ``-d``; ``site_dir`` is not used).
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     env.pop("SITE_URL", None)
     cmd = [python or sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     cmd += ["-f", config, "-d", str(site_dir)]
+    if engine == "zensical":
+        cmd = [python or sys.executable, "-m", "macros", "build", "--strict", "--clean"]
+        cmd += ["-f", config]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
@@ -96,6 +107,21 @@ def overhead(work: Path, repeats: int) -> dict[str, Any]:
         "cpu_ratio_min": t["real_cpu"].best / t["plain_cpu"].best,
         "site_dir": str(work / "real-site"),
     }
+
+
+def engines(work: Path, repeats: int) -> dict[str, Any]:
+    """Wall and CPU time of the real site built by MkDocs and by Zensical, alternating."""
+    project = copy_project(work / "engines")
+    names = ("mkdocs", "zensical")
+    for engine in names:  # warm the file cache and .pyc files once
+        timed_build(project, work / "engines-site", engine=engine)
+    runs: dict[str, list[float]] = {f"{n}{kind}": [] for n in names for kind in ("", "_cpu")}
+    for _ in range(repeats):
+        for engine in names:
+            runs[engine].append(timed_build(project, work / "engines-site", engine=engine))
+            cpu = timed_build(project, work / "engines-site", cpu=True, engine=engine)
+            runs[f"{engine}_cpu"].append(cpu)
+    return {name: Timing(values).as_dict() for name, values in runs.items()}
 
 
 @dataclass

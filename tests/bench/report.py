@@ -175,6 +175,15 @@ def markdown(r: dict[str, Any]) -> str:
             f"| **ratio, CPU time** (the budget) | **{o['cpu_ratio_median']:.3f}x** "
             f"| {o['cpu_ratio_min']:.3f}x |",
         ]
+    e = r.get("engines")
+    if e:
+        lines += ["", "| engine (real site, strict, fresh process) | median | min | CPU median |"]
+        lines += ["|---|---:|---:|---:|"]
+        lines += [
+            f"| {name} | {e[key]['median']:.3f} s | {e[key]['min']:.3f} s "
+            f"| {e[key + '_cpu']['median']:.3f} s |"
+            for name, key in (("MkDocs + Material", "mkdocs"), ("Zensical", "zensical"))
+        ]
     g = r.get("growth")
     if g:
         lines += ["", "| quiz pages added | build CPU time (min) |", "|---:|---:|"]

@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         "quiz_items": len(quiz["items"]),
     }
     _section(results, "overhead", lambda: builds.overhead(work / "overhead", args.repeats))
+    _section(results, "engines", lambda: builds.engines(work / "engines", args.repeats))
     counts = [int(c) for c in args.scale.split(",")]
     _section(
         results,
