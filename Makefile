@@ -34,17 +34,24 @@ $(VENV)/.test-installed: requirements/test.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet -r requirements/test.txt
 	@touch $@ $(VENV)/.docs-installed
 
+# Before MkDocs starts, macros.check_config explains any mistake in mkdocs.yml (a tab, an
+# indent, a colon in a value, a setting or a page's front matter) in one plain line.
+CHECK_CONFIG := $(BIN)/python -m macros.check_config
+
 serve: $(VENV)/.docs-installed ## Live site with reload at http://127.0.0.1:8000
+	@$(CHECK_CONFIG)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.docs-installed ## Build the site into site/ (strict: any warning fails)
+	@$(CHECK_CONFIG)
 	$(BIN)/mkdocs build --strict
 
-lint: $(VENV)/.test-installed ## ruff, mypy and codespell
+lint: $(VENV)/.test-installed ## ruff, mypy, codespell and zizmor (the workflows' security audit)
 	$(BIN)/ruff check macros tests
 	$(BIN)/ruff format --check macros tests
 	$(BIN)/mypy
 	$(BIN)/codespell
+	$(BIN)/zizmor --offline --no-progress .github/workflows/
 
 pytest: $(VENV)/.test-installed
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -61,6 +68,7 @@ vnu-install:
 test: $(VENV)/.test-installed ## The whole suite: lint, strict build, every test (browser included)
 	$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory vnu-install
+	@$(CHECK_CONFIG)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/pytest $(PYTEST_ARGS)
 

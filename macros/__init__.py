@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from macros.pages import register as register_pages
 from macros.quiz import register as register_quiz
 from macros.support import register as register_support
 
 
 def define_env(env: Any) -> None:
-    """Register the site's macros with mkdocs-macros."""
+    """Check the clinic settings and every page's front matter, then add the macros."""
     register_support(env)
+    register_pages(env)
     register_quiz(env)
