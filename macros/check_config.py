@@ -79,6 +79,16 @@ class _Walk:
                 where = f"{path}.{name}" if path else name
                 self.lines[where] = line
                 self.node(value, where)
+        elif (
+            isinstance(node, yaml.ScalarNode)
+            and node.style in ('"', "'")
+            and node.end_mark.line != node.start_mark.line
+        ):
+            raise self.fail(
+                "a quote is opened but not closed on this line; end the value with the same "
+                "quote mark",
+                node.start_mark.line + 1,
+            )
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 self.lines[f"{path}[{i}]"] = item.start_mark.line + 1

@@ -16,18 +16,23 @@
     }, 0);
   };
 
-  // Read a value Material saved, under the site's own path.
+  // Read a value Material saved, under the site's own path. Unlike Material's own, storage
+  // that throws (turned off, or a privacy setting) reads as nothing saved.
   window.__md_get = function (key, storage, scope) {
-    storage = storage || localStorage;
-    scope = scope || window.__md_scope;
-    return JSON.parse(storage.getItem(scope.pathname + "." + key));
+    try {
+      storage = storage || localStorage;
+      scope = scope || window.__md_scope;
+      return JSON.parse(storage.getItem(scope.pathname + "." + key));
+    } catch (error) {
+      return null;
+    }
   };
 
   // Save a value under the site's own path; storage that throws is ignored.
   window.__md_set = function (key, value, storage, scope) {
-    storage = storage || localStorage;
-    scope = scope || window.__md_scope;
     try {
+      storage = storage || localStorage;
+      scope = scope || window.__md_scope;
       storage.setItem(scope.pathname + "." + key, JSON.stringify(value));
     } catch (error) {
       // Private mode or storage turned off: nothing is saved.
