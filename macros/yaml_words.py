@@ -42,6 +42,14 @@ _WORDS = (
         "a quote is opened but never closed; end the value with the same quote mark",
     ),
     (
+        "expected ',' or ']'",
+        "a [ is opened but not closed; close it with ] or put the whole value in quotes",
+    ),
+    (
+        "expected ',' or '}'",
+        "a { is opened but not closed; close it with } or put the whole value in quotes",
+    ),
+    (
         "found undefined alias",
         "a * that YAML reads as a reference; put the value in quotes",
     ),
@@ -69,7 +77,9 @@ def explain(exc: BaseException) -> tuple[int | None, str]:
     line = None
     text = str(exc)
     if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
+        # Where a bracket or quote was opened says more than where YAML gave up.
+        opened = (exc.context or "").startswith(("while parsing a flow", "while scanning a quoted"))
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         text = f"{exc.context or ''} {exc.problem or ''}"
     for needle, words in _WORDS:

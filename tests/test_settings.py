@@ -250,7 +250,7 @@ CASES = [
         "a colon inside a value",
         HOURS,
         "    hours: Open: 9am to 5pm",
-        'line {line}: a colon and a space inside a value; put the whole value in quotes, like '
+        "line {line}: a colon and a space inside a value; put the whole value in quotes, like "
         'hours: "Open: 9am to 5pm"',
     ),
     (
@@ -324,8 +324,14 @@ def test_the_shipped_settings_pass_and_fill_the_defaults(tmp_path: Path) -> None
 def test_phone_and_text_make_working_links() -> None:
     settings = check(
         {
-            "organisation": {"name": "Riverside", "phone": "+44 (20) 7946-0123", "email": "a@b.org"},
-            "crisis_lines": [{"name": "Line", "how": "Call or text", "phone": "988", "text": "988"}],
+            "organisation": {
+                "name": "Riverside",
+                "phone": "+44 (20) 7946-0123",
+                "email": "a@b.org",
+            },
+            "crisis_lines": [
+                {"name": "Line", "how": "Call or text", "phone": "988", "text": "988"}
+            ],
             "disclaimer": "Not a diagnosis service.",
             "not_a_diagnosis": "A reflection.",
         }
