@@ -11,6 +11,7 @@ page's front matter (``macros/pages``), each with its line. Exit status 1 on a p
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -84,16 +85,35 @@ class _Walk:
             and node.style in ('"', "'")
             and node.end_mark.line != node.start_mark.line
         ):
-            raise self.fail(
-                "a quote is opened but not closed on this line; end the value with the same "
-                "quote mark",
-                node.start_mark.line + 1,
-            )
+            raise self.fail(_UNCLOSED, node.start_mark.line + 1)
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 self.lines[f"{path}[{i}]"] = item.start_mark.line + 1
                 self.node(item, f"{path}[{i}]")
         self.open.discard(id(node))
+
+
+_UNCLOSED = "a quote is opened but not closed on this line; end the value with the same quote mark"
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s#:'"][^:#]*:\s+(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, failed_at: int | None) -> int | None:
+    """The last line before ``failed_at`` whose quoted value is never closed on it.
+
+    YAML lets a quoted value run on over later lines, so it notices the missing quote
+    lines later, or somewhere else entirely; the line where the quote opened is the one
+    to fix.
+    """
+    lines = text.splitlines()[: failed_at or None]
+    for number in range(len(lines), 0, -1):
+        match = _QUOTED_VALUE.match(lines[number - 1])
+        if not match:
+            continue
+        quote, rest = match.groups()
+        rest = rest.replace("\\" + quote, "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return number
+    return None
 
 
 def read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
@@ -115,6 +135,9 @@ def read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         data = loader.construct_document(node)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         line, words = explain(exc)
+        opened = _unclosed_quote(text, line)
+        if opened:
+            line, words = opened, _UNCLOSED
         at = f"line {line}: " if line else ""
         raise ConfigFileError(f"{file}: {at}{words}") from None
     finally:

@@ -84,7 +84,7 @@ def test_a_crisis_line_without_a_way_to_reach_it_stops_the_build(tmp_path: Path)
     with pytest.raises(BuildError) as info:
         build_site(project / "site", project=project, config_file="clinic.yml")
     assert (
-        'ERROR   -  mkdocs.yml: extra.crisis_lines[0].how: missing; say how to reach it, like "Call '
-        'or text 988"'
+        "ERROR   -  mkdocs.yml: extra.crisis_lines[0].how: missing; say how to reach it, "
+        'like "Call or text 988"'
     ) in str(info.value).splitlines()
     assert "Traceback" not in str(info.value)

@@ -193,8 +193,8 @@ CASES = [
     (
         "unknown organisation field",
         HOURS,
-        '    adress: "1 High Street"',
-        "extra.organisation.adress: unknown setting; the settings here are name, website, "
+        '    postcode: "RV1 1AA"',
+        "extra.organisation.postcode: unknown setting; the settings here are name, website, "
         "phone, email, hours (line {line})",
     ),
     (
@@ -213,16 +213,16 @@ CASES = [
     ),
     (
         "quick exit switched on with a word",
-        "  generator: false\n",
-        '  generator: false\n  quick_exit:\n    enabled: "yes"\n',
-        "extra.quick_exit.enabled: is 'yes'; write true or false (without quotes) (line {third})",
+        "    enabled: true\n",
+        '    enabled: "yes"\n',
+        "extra.quick_exit.enabled: is 'yes'; write true or false (without quotes) (line {line})",
     ),
     (
         "quick exit without an address",
-        "  generator: false\n",
-        '  generator: false\n  quick_exit:\n    url: ""\n',
+        '    url: "https://www.google.com/"',
+        '    url: ""',
         "extra.quick_exit.url: empty; give the address to leave to, or set enabled: false "
-        "(line {third})",
+        "(line {line})",
     ),
     (
         "words sent to a text number",
