@@ -18,7 +18,7 @@ extra:
     website: https://riverside.example/
     phone: "+44 20 7946 0123"
     email: hello@riverside.example
-    hours: Monday to Friday, 9am to 5pm
+    hours: "Monday to Friday <img src=x onerror=alert(1)>"
   crisis_lines:
     - name: Riverside Night Line
       how: Call 0800 000 111
@@ -69,6 +69,7 @@ def test_footer_shows_the_clinic_on_every_page(clinic_site: Path) -> None:
         assert '<a href="tel:+442079460123">+44 20 7946 0123</a>' in html
         assert "--md-primary-fg-color:#6a1b9a;" in html
         assert "data-hi-example-notice" not in html
+        assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
 def test_the_example_copy_says_so_on_every_page(site_dir: Path) -> None:
