@@ -145,6 +145,15 @@ def test_no_policy_violation_on_any_page_or_action(
     )
     found: list[str] = []
     try:
+        # The listener works: an injected inline script is blocked and reported.
+        page.goto(site.url, wait_until="load")
+        page.evaluate(
+            "document.head.append(Object.assign(document.createElement('script'),"
+            " {textContent: 'window.ran = true'}))"
+        )
+        page.wait_for_function("window.__cspViolations.length > 0")
+        assert page.evaluate("window.ran") is None
+        assert _violations(page, "probe", console)[0].startswith("probe: script-src-elem")
         for name in site_pages(site_dir):
             page.goto(page_url(site.url, name), wait_until="load")
             _use_every_quiz(page)
@@ -157,16 +166,23 @@ def test_no_policy_violation_on_any_page_or_action(
         page.keyboard.press("Escape")
         page.get_by_title("Switch to dark mode").click()
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-        page.get_by_title("Switch to light mode").click()
+        # Material turns the title into a tooltip once shown: find the label by its input.
+        page.locator("label[for='__palette_0']").click()
         page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
-        page.locator(".md-nav__link[href='get-support/']").first.click()
+        # Instant navigation: the support banner, a link in the text, the footer, back.
+        page.locator("a.hi-announce__link").click()
         page.wait_for_url("**/get-support/")
-        page.locator(".md-nav__link[href='../reflect/noticing-my-patterns/']").first.click()
+        page.go_back()
+        page.wait_for_url(site.url)
+        page.locator(".md-content a[href$='reflect/noticing-my-patterns/']").first.click()
         page.wait_for_url("**/reflect/noticing-my-patterns/")
         page.wait_for_selector("form[data-quiz][data-quiz-init]", state="attached")
         _use_every_quiz(page)
+        page.locator(".hi-footer__links a", has_text="Privacy").click()
+        page.wait_for_url("**/about/privacy/")
+        _use_every_quiz(page)
         page.go_back()
-        page.wait_for_url("**/get-support/")
+        page.wait_for_url("**/reflect/noticing-my-patterns/")
         found += _violations(page, "search, palette, instant navigation", console)
     finally:
         context.close()
