@@ -34,7 +34,13 @@ CASES = [
         "sources as one string",
         "sources:\n  - who-2019-burnout",
         "sources: who-2019-burnout",
-        'sources: must be a list, each source on its own line starting with "- " (line 6)',
+        'sources: must be a list, each source on its own line starting with "- " (or []) (line 6)',
+    ),
+    (
+        "a lesson without sources",
+        "sources:\n  - who-2019-burnout",
+        "sources: []",
+        "sources: empty; a lesson lists at least one reference id",
     ),
     (
         "a source that is not text",
@@ -126,6 +132,8 @@ def test_a_good_lesson_and_a_clinic_page_pass() -> None:
     assert check_page("learn/what-it-costs.md", LESSON)["sources"] == ["who-2019-burnout"]
     clinic = "---\ntitle: Customise\ndescription: How to make the site yours.\n---\n# Hi\n"
     assert check_page("clinics/customise.md", clinic)["title"] == "Customise"
+    about = LESSON.replace("sources:\n  - who-2019-burnout", "sources: []")
+    assert check_page("about/index.md", about)["sources"] == []
 
 
 def test_every_page_of_the_site_passes() -> None:
