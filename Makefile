@@ -59,17 +59,24 @@ $(VENV)/.zensical-installed: requirements/zensical.txt | $(BIN)/activate
 	  { echo "Zensical needs Python 3.11 or newer (this is $$($(BIN)/python -V))"; exit 1; }
 	@touch $@
 
+# Before the engine starts, macros.check_config explains any mistake in mkdocs.yml (a tab,
+# an indent, a colon in a value, a setting or a page's front matter) in one plain line.
+CHECK_CONFIG := $(BIN)/python -m macros.check_config
+
 serve: $(ENGINE_DEPS) ## Live site with reload at http://127.0.0.1:8000 (ENGINE=zensical too)
+	@$(CHECK_CONFIG)
 	$(ENGINE_SERVE)
 
 build: $(ENGINE_DEPS) ## Build the site into site/, strict (ENGINE=zensical: with Zensical)
+	@$(CHECK_CONFIG)
 	$(ENGINE_BUILD)
 
-lint: $(VENV)/.test-installed ## ruff, mypy and codespell
+lint: $(VENV)/.test-installed ## ruff, mypy, codespell and zizmor (the workflows' security audit)
 	$(BIN)/ruff check macros tests
 	$(BIN)/ruff format --check macros tests
 	$(BIN)/mypy
 	$(BIN)/codespell
+	$(BIN)/zizmor --offline --no-progress .github/workflows/
 
 pytest: $(VENV)/.test-installed
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -86,6 +93,7 @@ vnu-install:
 test: $(VENV)/.test-installed ## Everything: lint, then build and test with each engine
 	$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory vnu-install
+	@$(CHECK_CONFIG)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/pytest $(PYTEST_ARGS)
 	@if $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then \

@@ -16,13 +16,15 @@ _ROOT = str(Path(__file__).resolve().parents[1])
 if "macros" not in sys.modules and _ROOT not in sys.path:
     sys.path.append(_ROOT)
 
-from macros.quiz import register as register_quiz  # noqa: E402 (needs the path above)
+from macros.pages import register as register_pages  # noqa: E402 (needs the path above)
+from macros.quiz import register as register_quiz  # noqa: E402
 from macros.references import register as register_references  # noqa: E402
 from macros.support import register as register_support  # noqa: E402
 
 
 def define_env(env: Any) -> None:
-    """Register the site's macros with mkdocs-macros."""
+    """Check the clinic settings and every page's front matter, then add the macros."""
     register_support(env)
+    register_pages(env)
     register_quiz(env)
     register_references(env)

@@ -1,84 +1,72 @@
 """Support signposting from the ``extra:`` block of ``mkdocs.yml``.
 
-Clinics edit their organisation, crisis lines and referral links there; these macros
-render them wherever a page (or a quiz's support panel) needs them.
+Clinics edit their organisation, crisis lines and referral links there. ``register``
+checks every setting once (``macros/settings``), hands the checked values to the theme
+templates, and adds the macros that render them on a page.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import sys
 from typing import Any
 
-from macros.engine import SiteError
+from macros.settings import (
+    EXAMPLE_ORGANISATION,
+    THEME_KEY,
+    Settings,
+    SettingsError,
+    check,
+    placeholder_warnings,
+    theme_values,
+)
 from macros.templates import render
 
-
-class ConfigError(SiteError):
-    """A setting in ``mkdocs.yml`` that a clinic needs to fix, with a one-line message.
-
-    Raised while the site's configuration loads, so MkDocs prints the message as one
-    error line and stops, with no traceback.
-    """
+#: Kept for callers that catch the old name.
+ConfigError = SettingsError
 
 
-# Each list in extra: its fields, the ones required, and what a missing one should say.
-_LISTS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
-    "crisis_lines": (
-        ("name", "how", "hours", "region", "url"),
-        {"name": "say what the line is called", "how": "say how to reach it"},
-    ),
-    "referrals": (
-        ("name", "url", "description"),
-        {"name": "say what the link is called", "url": "give the web address"},
-    ),
-}
-_ORGANISATION = ("name", "website", "phone", "email", "hours")
-
-
-def checked_list(extra: dict[str, Any], key: str) -> list[dict[str, str]]:
-    """Return ``extra[key]`` (crisis lines or referrals) as clean strings, or raise ConfigError."""
-    fields, required = _LISTS[key]
-    items = extra.get(key) or []
-    if not isinstance(items, list):
-        raise ConfigError(f"mkdocs.yml: extra.{key}: must be a list, each item starting with '- '")
-    checked = []
-    for i, item in enumerate(items):
-        where = f"mkdocs.yml: extra.{key}[{i}]"
-        if not isinstance(item, dict):
-            raise ConfigError(f"{where}: must have fields ({', '.join(fields)})")
-        unknown = sorted(set(item) - set(fields))
-        if unknown:
-            raise ConfigError(f"{where}: unknown field {unknown[0]!r}; use {', '.join(fields)}")
-        for field, fix in required.items():
-            if not str(item.get(field) or "").strip():
-                raise ConfigError(f"{where}.{field}: missing; {fix}")
-        checked.append({k: str(item.get(k) or "").strip() for k in fields})
-    return checked
-
-
-def organisation(extra: dict[str, Any]) -> dict[str, str]:
-    """Return ``extra.organisation`` with every field present (empty when not set)."""
-    org = extra.get("organisation") or {}
-    if not isinstance(org, dict):
-        raise ConfigError(
-            f"mkdocs.yml: extra.organisation: must have fields ({', '.join(_ORGANISATION)})"
-        )
-    unknown = sorted(set(org) - set(_ORGANISATION))
-    if unknown:
-        fields = ", ".join(_ORGANISATION)
-        raise ConfigError(
-            f"mkdocs.yml: extra.organisation: unknown field {unknown[0]!r}; use {fields}"
-        )
-    return {k: str(org.get(k) or "").strip() for k in _ORGANISATION}
-
-
-def support_context(extra: dict[str, Any]) -> dict[str, Any]:
+def support_context(extra: Any) -> dict[str, Any]:
     """Everything the support templates show, from ``extra``, checked."""
+    settings = check(extra)
     return {
-        "organisation": organisation(extra),
-        "crisis_lines": checked_list(extra, "crisis_lines"),
-        "crisis_lines_notice": str(extra.get("crisis_lines_notice") or "").strip(),
-        "referrals": checked_list(extra, "referrals"),
+        "organisation": settings.organisation,
+        "crisis_lines": settings.crisis_lines,
+        "crisis_lines_notice": settings.crisis_lines_notice,
+        "referrals": settings.referrals,
     }
+
+
+def _plain(value: Any) -> Any:
+    """A checked value as plain dicts, lists and text, as ``mkdocs.yml`` would give it."""
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _warn(lines: list[str]) -> None:
+    """Print each line in the build log (and as a GitHub Actions warning on GitHub)."""
+    for line in lines:
+        sys.stderr.write(f"WARNING -  {line}\n")
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            sys.stderr.write(f"::warning file=mkdocs.yml::{line}\n")
+
+
+def apply(extra: Any) -> Settings:
+    """Check ``extra`` and write the checked values back for the theme templates.
+
+    Each setting is replaced by its checked form (defaults filled in, text stripped), and
+    ``extra.hi`` gets the colour style and the Content-Security-Policy.
+    """
+    settings = check(extra)
+    for f in dataclasses.fields(settings):
+        extra[f.name] = _plain(dataclasses.asdict(settings)[f.name])
+    example = settings.organisation.name == EXAMPLE_ORGANISATION
+    extra[THEME_KEY] = theme_values(settings, example)
+    return settings
 
 
 def register(env: Any) -> None:
@@ -87,6 +75,10 @@ def register(env: Any) -> None:
     Checking here, while the configuration loads, turns a clinic's mistake into one
     clear error line instead of a failure in the middle of a page.
     """
+    settings = apply(env.conf["extra"])
+    for f in dataclasses.fields(settings):  # `{{ disclaimer }}` in a page: the checked text
+        env.variables[f.name] = env.conf["extra"][f.name]
+    _warn(placeholder_warnings(settings))
     context = support_context(env.conf["extra"])
 
     def support_contacts() -> str:

@@ -26,6 +26,7 @@ EXTRA: dict[str, Any] = {
     "crisis_lines": [{"name": "Test Line", "how": "Call 555", "hours": "24 hours a day"}],
     "crisis_lines_notice": "",
     "referrals": [],
+    "disclaimer": "This site does not diagnose.",
     "not_a_diagnosis": "This is a reflection, not a diagnosis.",
 }
 

@@ -19,13 +19,17 @@ extra:
     website: https://riverside.example/
     phone: "+44 20 7946 0123"
     email: hello@riverside.example
-    hours: Monday to Friday, 9am to 5pm
+    hours: "Monday to Friday <img src=x onerror=alert(1)>"
   crisis_lines:
     - name: Riverside Night Line
       how: Call 0800 000 111
+      phone: "0800 000 111"
+      text: "+44 7700 900123"
       hours: 6pm to 8am
       region: Riverside county
   crisis_lines_notice: ""
+  colors:
+    primary: "#6a1b9a"
   referrals:
     - name: Riverside talking therapies
       url: https://riverside.example/therapy
@@ -48,6 +52,8 @@ def test_support_page_shows_the_clinic_lines_and_contacts(clinic_site: Path) -> 
         "6pm to 8am · Riverside county",
         'href="tel:+442079460123"',
         "mailto:hello@riverside.example",
+        '<a class="hi-support__tel" href="tel:0800000111">Call 0800 000 111</a>',
+        '<a class="hi-support__sms" href="sms:+447700900123">Text +44 7700 900123</a>',
         "Riverside talking therapies",
     ):
         assert text in html
@@ -62,6 +68,15 @@ def test_footer_shows_the_clinic_on_every_page(clinic_site: Path) -> None:
         # Escaped as &#39; by MkDocs (Jinja2) and as &#x27; by Zensical (MiniJinja).
         assert "Riverside's own disclaimer text." in unescape(html)
         assert "<title>" in html and "Riverside Wellbeing" in html
+        assert '<a href="tel:+442079460123">+44 20 7946 0123</a>' in html
+        assert "--md-primary-fg-color:#6a1b9a;" in html
+        assert "data-hi-example-notice" not in html
+        assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_the_example_copy_says_so_on_every_page(site_dir: Path) -> None:
+    for page in ("index.html", "get-support/index.html", "404.html"):
+        assert "This is an example copy of the site." in (site_dir / page).read_text()
 
 
 def test_a_crisis_line_without_a_way_to_reach_it_stops_the_build(tmp_path: Path) -> None:
@@ -71,5 +86,8 @@ def test_a_crisis_line_without_a_way_to_reach_it_stops_the_build(tmp_path: Path)
     )
     with pytest.raises(BuildError) as info:
         build_site(project / "site", project=project, config_file="clinic.yml")
-    assert "mkdocs.yml: extra.crisis_lines[0].how: missing; say how to reach it" in str(info.value)
+    assert (
+        "ERROR   -  mkdocs.yml: extra.crisis_lines[0].how: missing; say how to reach it, "
+        'like "Call or text 988"'
+    ) in str(info.value).splitlines()
     assert "Traceback" not in str(info.value)

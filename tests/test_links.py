@@ -109,4 +109,10 @@ def test_sub_path_site_loads_its_assets(subpath_site: Server, page: Page) -> Non
     page.goto(subpath_site.url + "get-support/", wait_until="networkidle")
     assert failed == []
     assert page.locator(".md-header").is_visible()
-    assert page.evaluate("getComputedStyle(document.body).fontFamily") != ""
+    # Material's stylesheet (system fonts), the clinic colours and site.css all applied:
+    # a browser without them shows its default serif font, a grey header, left-aligned text.
+    assert "Helvetica" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    header = page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert header == "rgb(29, 92, 87)"
+    announce = page.locator(".hi-announce").evaluate("el => getComputedStyle(el).textAlign")
+    assert announce == "center"

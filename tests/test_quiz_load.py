@@ -138,7 +138,8 @@ def test_strings_follow_the_language_with_english_as_fallback() -> None:
 
 def _broken_build(tmp_path: Path, page_text: str, quiz: str | None = None) -> str:
     project = copy_project(tmp_path)
-    (project / "docs" / "editors" / "write-a-quiz.md").write_text(page_text)
+    front_matter = "---\ntitle: Quiz test\ndescription: A page for the test.\n---\n"
+    (project / "docs" / "editors" / "write-a-quiz.md").write_text(front_matter + page_text)
     if quiz is not None:
         (project / "docs" / "data" / "quizzes" / "zz-broken.yml").write_text(quiz)
     with pytest.raises(BuildError) as info:
@@ -156,7 +157,7 @@ def test_build_stops_with_one_line_for_author_mistakes(tmp_path: Path) -> None:
     assert (
         'docs/editors/write-a-quiz.md: quiz("example-self-reflectoin"): no file '
         "docs/data/quizzes/example-self-reflectoin.yml; did you mean 'example-self-reflection'? "
-        "(line 5)"
+        "(line 9)"
     ) in out
     # A quiz file no page uses.
     out = _broken_build(tmp_path / "b", uses)

@@ -1,0 +1,189 @@
+"""``python -m macros.check_config [mkdocs.yml]``: explain mistakes in mkdocs.yml plainly.
+
+``make build``, ``make serve`` and the GitHub Pages workflow run this before MkDocs. It
+reads the file the way MkDocs will (``!ENV`` and other tags are tolerated), and prints
+one line for the first problem: a tab, an indent, a colon inside a value, a key written
+twice, a missing ``extra:``, then every clinic setting (``macros/settings``) and every
+page's front matter (``macros/pages``), each with its line. Exit status 1 on a problem,
+0 when all is well. No traceback reaches the clinic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.engine import SiteError
+from macros.pages import check_pages
+from macros.settings import check
+from macros.yaml_words import explain
+
+#: More YAML nodes than any real mkdocs.yml has: a file this big is a mistake or an attack.
+MAX_NODES = 50_000
+
+
+class ConfigFileError(SiteError):
+    """``mkdocs.yml`` cannot be read as YAML, explained in one line."""
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml; ``!ENV [NAME, default]`` and ``!!python/name:...`` become values."""
+
+
+def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_Loader.add_multi_constructor("!", _untagged)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
+
+
+class _Walk:
+    """Every key's line (``extra.colors.primary`` -> 170); keys written twice are refused."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lines: dict[str, int] = {}
+        self.count = 0
+        self.open: set[int] = set()
+
+    def fail(self, message: str, line: int) -> ConfigFileError:
+        return ConfigFileError(f"{self.file}: line {line}: {message}")
+
+    def node(self, node: yaml.Node, path: str) -> None:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail("far too long to be a site's settings", node.start_mark.line + 1)
+        if id(node) in self.open:
+            raise self.fail("a YAML reference (*) points to itself", node.start_mark.line + 1)
+        self.open.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                name, line = str(key.value), key.start_mark.line + 1
+                if name in seen:
+                    raise self.fail(
+                        f"{name} is written twice (first on line {seen[name]}); keep one, "
+                        "YAML would silently use only the last",
+                        line,
+                    )
+                seen[name] = line
+                where = f"{path}.{name}" if path else name
+                self.lines[where] = line
+                self.node(value, where)
+        elif (
+            isinstance(node, yaml.ScalarNode)
+            and node.style in ('"', "'")
+            and node.end_mark.line != node.start_mark.line
+        ):
+            raise self.fail(_UNCLOSED, node.start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self.lines[f"{path}[{i}]"] = item.start_mark.line + 1
+                self.node(item, f"{path}[{i}]")
+        self.open.discard(id(node))
+
+
+_UNCLOSED = "a quote is opened but not closed on this line; end the value with the same quote mark"
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?[^\s#:'"][^:#]*:\s+(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, failed_at: int | None) -> int | None:
+    """The last line before ``failed_at`` whose quoted value is never closed on it.
+
+    YAML lets a quoted value run on over later lines, so it notices the missing quote
+    lines later, or somewhere else entirely; the line where the quote opened is the one
+    to fix.
+    """
+    lines = text.splitlines()[: failed_at or None]
+    for number in range(len(lines), 0, -1):
+        match = _QUOTED_VALUE.match(lines[number - 1])
+        if not match:
+            continue
+        quote, rest = match.groups()
+        rest = rest.replace("\\" + quote, "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return number
+    return None
+
+
+def read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """The YAML of ``path`` and the line of each key, or one plain-words ConfigFileError."""
+    file = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigFileError(f"{file}: not found; run this from the site's folder") from None
+    except UnicodeDecodeError:
+        raise ConfigFileError(f"{file}: not saved as UTF-8; save it again as UTF-8") from None
+    walk = _Walk(file)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ConfigFileError(f"{file}: the file is empty")
+        walk.node(node, "")
+        data = loader.construct_document(node)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        line, words = explain(exc)
+        opened = _unclosed_quote(text, line)
+        if opened:
+            line, words = opened, _UNCLOSED
+        at = f"line {line}: " if line else ""
+        raise ConfigFileError(f"{file}: {at}{words}") from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise ConfigFileError(f"{file}: must be settings written as name: value lines")
+    return data, walk.lines
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """MkDocs's INHERIT: mappings merge key by key, anything else is replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        old = merged.get(key)
+        merged[key] = (
+            _merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+        )
+    return merged
+
+
+def check_config(path: Path) -> None:
+    """Check ``path`` (mkdocs.yml, or a file that INHERITs it): raise SiteError at a problem."""
+    data, lines = read_config(path)
+    inherit = data.get("INHERIT")
+    if inherit:
+        parent, _ = read_config(path.parent / str(inherit))
+        data = _merge(parent, {k: v for k, v in data.items() if k != "INHERIT"})
+    extra_lines = {k[len("extra.") :]: v for k, v in lines.items() if k.startswith("extra.")}
+    if "extra" in lines:
+        extra_lines[""] = lines["extra"]
+    check(data.get("extra"), extra_lines, path.name)
+    check_pages(path.parent / str(data.get("docs_dir") or "docs"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the config file named on the command line (default ``mkdocs.yml``)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("config", nargs="?", default="mkdocs.yml", help="the config file")
+    args = parser.parse_args(argv)
+    try:
+        check_config(Path(args.config))
+    except SiteError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

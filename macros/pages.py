@@ -1,0 +1,195 @@
+"""Every page's front matter, checked when the build starts (contract C4).
+
+MkDocs itself shows a page with invalid front matter as raw text and accepts any value;
+here each mistake stops the build with one line naming the page and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.engine import SiteError, docs_dir
+from macros.yaml_words import explain
+
+#: Folders under docs/ that the build reads but does not publish as pages.
+NOT_PAGES = ("includes/", "data/")
+#: Pages for clinics and editors; every other page is a reader page.
+NOT_FOR_READERS = ("clinics/", "editors/")
+_START = re.compile(r"\A---[ \t]*\r?\n")
+_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+#: Front matter is a few lines; anything this long is a mistake (or an attack).
+MAX_FRONT_MATTER = 20_000
+
+
+class PageError(SiteError):
+    """A page's front matter that an editor needs to fix, as one line."""
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be text on the same line (or after >-), not empty"
+    return None
+
+
+def _date(value: Any) -> str | None:
+    if isinstance(value, dt.date):
+        return None
+    if isinstance(value, str):
+        return f'"{value}" is text; write the date without quotes, like 2026-11-23'
+    return f"{value!r} is not a date; write it like 2026-11-23"
+
+
+def _sources(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return 'must be a list, each source on its own line starting with "- " (or [])'
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            return f"entry {i + 1} must be a reference id (text), like who-2019-burnout"
+    return None
+
+
+def _any(value: Any) -> str | None:
+    return None
+
+
+#: Every front matter field a page may have: its check, and who must have it.
+#: "all": every page; "lesson": lessons (see ``needs_review``); "": optional.
+FIELDS: dict[str, tuple[Callable[[Any], str | None], str]] = {
+    "title": (_text, "all"),
+    "description": (_text, "all"),
+    "reviewed": (_date, "lesson"),
+    "next_review": (_date, "lesson"),
+    "sources": (_sources, "lesson"),
+    "content_note": (_text, ""),
+    # Material's own keys.
+    "hide": (_any, ""),
+    "search": (_any, ""),
+    "template": (_text, ""),
+    "icon": (_text, ""),
+    "status": (_text, ""),
+    "tags": (_any, ""),
+    "subtitle": (_text, ""),
+}
+
+
+def is_lesson(page: str) -> bool:
+    """A lesson: a page in ``learn/`` other than its index. Its ``sources`` is never empty."""
+    return page.startswith("learn/") and page != "learn/index.md"
+
+
+def needs_review(page: str) -> bool:
+    """Pages that must carry ``reviewed``, ``next_review`` and ``sources``.
+
+    Contract C4 asks this of every reader page (``not page.startswith(NOT_FOR_READERS)``);
+    on this branch only the lessons have them yet, so the build asks them of lessons.
+    """
+    return is_lesson(page)
+
+
+def _fail(page: str, field: str, message: str, line: int | None = None) -> PageError:
+    at = f" (line {line})" if line else ""
+    return PageError(f"docs/{page}: {field}: {message}{at}")
+
+
+def _split(page: str, text: str) -> tuple[str, int] | None:
+    """The front matter text and the file line it starts on, or None when there is none."""
+    start = _START.match(text)
+    if not start:
+        return None
+    end = _END.search(text, start.end())
+    if not end:
+        raise _fail(page, "front matter", "no closing --- line after the front matter", 1)
+    return text[start.end() : end.start()], 2
+
+
+def _key_lines(body: str, first: int) -> dict[str, int]:
+    node = yaml.compose(body, Loader=yaml.SafeLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): k.start_mark.line + first for k, _ in node.value}
+
+
+def read_front_matter(page: str, text: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """The front matter of ``page`` (docs-relative) and the line of each key."""
+    found = _split(page, text)
+    if found is None:
+        return {}, {}
+    body, first = found
+    if len(body) > MAX_FRONT_MATTER:
+        raise _fail(page, "front matter", "too long; keep it to a few short lines", first)
+    try:
+        if any(isinstance(t, (yaml.AliasToken, yaml.AnchorToken)) for t in yaml.scan(body)):
+            raise _fail(page, "front matter", "uses & or * (YAML anchors); write values out")
+        data = yaml.safe_load(body)
+        lines = _key_lines(body, first)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        line, words = explain(exc)
+        where = f" (line {line + first - 1})" if line else ""
+        raise PageError(f"docs/{page}: front matter: {words}{where}") from None
+    if data is None:
+        return {}, lines
+    if not isinstance(data, dict):
+        raise _fail(page, "front matter", "must be name: value lines, like title: ...", first)
+    return data, lines
+
+
+def check_page(page: str, text: str) -> dict[str, Any]:
+    """Check one page's front matter; return it (raise PageError at the first problem)."""
+    meta, lines = read_front_matter(page, text)
+    for key in meta:
+        if str(key) not in FIELDS:
+            near = difflib.get_close_matches(str(key), list(FIELDS), n=1, cutoff=0.6)
+            hint = f"did you mean {near[0]}?" if near else "the fields are " + ", ".join(FIELDS)
+            raise _fail(page, str(key), f"unknown front matter field; {hint}", lines.get(key))
+    for field, (checker, who) in FIELDS.items():
+        if field not in meta:
+            if who == "all" or (who == "lesson" and needs_review(page)):
+                raise _fail(page, field, "missing from the front matter; add it")
+            continue
+        problem = checker(meta[field])
+        if problem:
+            raise _fail(page, field, problem, lines.get(field))
+    if meta.get("sources") == [] and is_lesson(page):
+        raise _fail(page, "sources", "empty; a lesson lists at least one reference id")
+    reviewed, due = meta.get("reviewed"), meta.get("next_review")
+    if isinstance(reviewed, dt.date) and isinstance(due, dt.date) and due <= reviewed:
+        raise _fail(
+            page,
+            "next_review",
+            f"{due.isoformat()} is not after reviewed ({reviewed.isoformat()}); set a later date",
+            lines.get("next_review"),
+        )
+    return meta
+
+
+def page_files(docs: Path) -> list[str]:
+    """Every Markdown page under ``docs``, docs-relative, sorted."""
+    return sorted(
+        p.relative_to(docs).as_posix()
+        for p in docs.rglob("*.md")
+        if not p.relative_to(docs).as_posix().startswith(NOT_PAGES)
+    )
+
+
+def check_pages(docs: Path) -> int:
+    """Check every page under ``docs``; return how many were checked."""
+    pages = page_files(docs)
+    for page in pages:
+        try:
+            text = (docs / page).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise _fail(page, "file", "not saved as UTF-8; save it again as UTF-8") from None
+        check_page(page, text)
+    return len(pages)
+
+
+def register(env: Any) -> None:
+    """Check every page's front matter now, before any page is built."""
+    check_pages(docs_dir(env.conf))

@@ -1,0 +1,67 @@
+"""The clinic settings under ``extra:`` in ``mkdocs.yml``: one typed model, checked once.
+
+``check(extra)`` returns the frozen ``Settings`` (``model.py``) or raises ``SettingsError``
+with one line naming the setting. ``theme_values(settings)`` gives what the theme
+templates need beyond the settings themselves: the colour style, its hash and the page's
+Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from macros.settings.csp import Theme, theme_values
+from macros.settings.decode import Lines, SettingsError, decode
+from macros.settings.model import REFUSED, CrisisLine, Organisation, Referral, Settings
+
+__all__ = [
+    "EXAMPLE_ORGANISATION",
+    "THEME_KEY",
+    "CrisisLine",
+    "Organisation",
+    "Referral",
+    "Settings",
+    "SettingsError",
+    "Theme",
+    "check",
+    "placeholder_warnings",
+    "theme_values",
+]
+
+#: The organisation name the project ships with; a fork that keeps it is still an example.
+EXAMPLE_ORGANISATION = "Your clinic or community group"
+
+#: The key under ``extra`` where the build puts the checked values for the templates.
+THEME_KEY = "hi"
+
+
+def check(extra: Any, lines: Lines | None = None, file: str = "mkdocs.yml") -> Settings:
+    """``extra`` (the mapping under ``extra:``) as checked ``Settings``, or SettingsError."""
+    if extra is None or (isinstance(extra, Mapping) and not extra):
+        raise SettingsError(
+            f"{file}: extra: missing; the clinic settings (organisation, crisis_lines, "
+            "disclaimer...) go under extra: at the end of mkdocs.yml, copy that block "
+            "from the original mkdocs.yml"
+        )
+    if not isinstance(extra, Mapping):
+        raise SettingsError(f"{file}: extra: must have its settings indented under it")
+    data = {k: v for k, v in extra.items() if not (k == THEME_KEY and isinstance(v, Theme))}
+    settings: Settings = decode(Settings, data, "", lines or {}, file, REFUSED)
+    return settings
+
+
+def placeholder_warnings(settings: Settings, file: str = "mkdocs.yml") -> list[str]:
+    """One line for each example value a fork has not replaced yet."""
+    found = []
+    if settings.organisation.name == EXAMPLE_ORGANISATION:
+        found.append(
+            f"{file}: extra.organisation.name: still the example organisation; every page "
+            "says this copy is an example until you write your organisation's name"
+        )
+    if settings.crisis_lines_notice:
+        found.append(
+            f"{file}: extra.crisis_lines_notice: still set; replace the example crisis "
+            'lines with lines for your area, then set it to ""'
+        )
+    return found

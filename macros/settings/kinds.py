@@ -1,0 +1,221 @@
+"""The kinds of value a clinic writes under ``extra:``, and how each one is checked.
+
+A setting is declared once, in ``model.py``, as a dataclass field made by one of the
+functions here (``text()``, ``web_link()``, ``phone()``...). The field's metadata holds its
+kind and its rules; ``decode.py`` reads only that metadata, so a rule cannot be written
+twice or drift.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import MISSING, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from macros.settings.colors import Surface, contrast, worst_surface
+
+
+class Problem(Exception):
+    """What is wrong with one value (the message without the file and the field).
+
+    ``field`` names a field inside the value when a rule across fields found it.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+#: Digits, spaces, + - ( ) and dots: what a phone number may be written with.
+_PHONE = re.compile(r"\+?[0-9 ()\-.]+")
+_EMAIL = re.compile(r"[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[^@\s<>\"'(),;:.]+")
+_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+
+
+def _describe(value: Any) -> str:
+    """How YAML read ``value``, in words, for a message saying it is the wrong kind."""
+    if isinstance(value, bool):
+        return "is read as yes/no (true, false, yes, no, on and off are); put it in quotes"
+    if isinstance(value, list):
+        return 'is a list (lines starting with "- "), but text belongs here; write it on one line'
+    if isinstance(value, dict):
+        return "has settings indented under it, but text belongs here; write it after the colon"
+    return f"is {value!r}, but text belongs here"
+
+
+def as_text(value: Any, *, required: bool, fix: str) -> str:
+    """``value`` as stripped text; numbers become text, lists and mappings are refused."""
+    if value is None:
+        value = ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise Problem(_describe(value))
+    text = str(value).strip()
+    if required and not text:
+        raise Problem(f"empty; {fix}")
+    return text
+
+
+def check_text(value: Any, meta: dict[str, Any]) -> str:
+    """Plain text (a name, a sentence)."""
+    return as_text(value, required=meta["required"], fix=meta["fix"])
+
+
+def check_web_link(value: Any, meta: dict[str, Any]) -> str:
+    """An ``https://`` (or ``http://``) address; anything else could run or go nowhere."""
+    link = as_text(value, required=meta["required"], fix=meta["fix"])
+    if not link:
+        return ""
+    scheme = link.split(":", 1)[0].lower() if ":" in link else ""
+    if scheme in ("tel", "sms"):
+        raise Problem(f'"{link}" is a phone link; write the number in phone: instead')
+    if scheme == "mailto":
+        raise Problem(f'"{link}" is an email link; write the address in email: instead')
+    parts = urlsplit(link)
+    if parts.scheme.lower() not in ("http", "https"):
+        if "." in link.split("/", 1)[0] and not scheme:
+            raise Problem(f'"{link}" has no https:// at the start; write "https://{link}"')
+        raise Problem(
+            f'"{link}" is not a web address; only addresses starting with https:// '
+            "(or http://) are allowed"
+        )
+    if not parts.netloc or re.search(r"[\s<>\"'`\\]", link):
+        raise Problem(f'"{link}" is not a complete web address, like "https://example.org/help"')
+    return link
+
+
+def check_phone(value: Any, meta: dict[str, Any]) -> str:
+    """A phone number in a form that makes a working ``tel:`` or ``sms:`` link."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise Problem(
+            f'put the number in quotes, like "{value}", so YAML keeps it exactly as written'
+        )
+    number = as_text(value, required=meta["required"], fix=meta["fix"])
+    if not number:
+        return ""
+    if not _PHONE.fullmatch(number) or sum(c.isdigit() for c in number) < 3:
+        raise Problem(
+            f'"{number}" is not a phone number; use only digits, spaces, +, - and brackets, '
+            'like "+44 20 7946 0000" (words like "call" belong in how:)'
+        )
+    return number
+
+
+def check_email(value: Any, meta: dict[str, Any]) -> str:
+    """An email address that makes a working ``mailto:`` link."""
+    address = as_text(value, required=meta["required"], fix=meta["fix"])
+    if address and not _EMAIL.fullmatch(address):
+        raise Problem(f'"{address}" is not an email address, like "hello@example.org"')
+    return address
+
+
+def check_color(value: Any, meta: dict[str, Any]) -> str:
+    """A ``#rrggbb`` colour with enough contrast on every surface it sits on."""
+    if value is None:
+        raise Problem(
+            'empty; put the colour in quotes, like "#1d5c57" (without quotes YAML reads '
+            "everything after # as a comment)"
+        )
+    color = as_text(value, required=True, fix='write a colour code in quotes, like "#1d5c57"')
+    if not _COLOR.fullmatch(color):
+        raise Problem(
+            f'"{color}" is not a colour code; write # and 6 digits or letters a to f, '
+            'in quotes, like "#1d5c57"'
+        )
+    surfaces: tuple[Surface, ...] = meta["surfaces"]
+    surface = worst_surface(color, surfaces)
+    ratio = contrast(color, surface.color)
+    if ratio < surface.needs:
+        shown = int(ratio * 10) / 10  # rounded down: 4.49 never shows as 4.5
+        raise Problem(
+            f'"{color}" gives {shown}:1 against {surface.name}; it needs {surface.needs}:1, '
+            f"try a {surface.fix} colour"
+        )
+    return color.lower()
+
+
+def check_flag(value: Any, meta: dict[str, Any]) -> bool:
+    """A yes/no setting: ``true`` or ``false``."""
+    if not isinstance(value, bool):
+        raise Problem(f"is {value!r}; write true or false (without quotes)")
+    return value
+
+
+def check_labels(value: Any, meta: dict[str, Any]) -> dict[str, str]:
+    """A mapping of short names to text (Material's page status labels)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise Problem("must be names with text after them, one per line (new: New page)")
+    return {str(k): as_text(v, required=True, fix="write the label") for k, v in value.items()}
+
+
+Checker = Callable[[Any, dict[str, Any]], Any]
+
+#: Every kind of value, by name; ``decode.py`` looks the checker up here.
+CHECKERS: dict[str, Checker] = {
+    "text": check_text,
+    "web_link": check_web_link,
+    "phone": check_phone,
+    "email": check_email,
+    "color": check_color,
+    "flag": check_flag,
+    "labels": check_labels,
+}
+
+
+def setting(kind: str, default: Any = MISSING, *, fix: str = "", **rules: Any) -> Any:
+    """A dataclass field of ``kind``; no ``default`` means the clinic must write it."""
+    meta = {"kind": kind, "required": default is MISSING, "fix": fix, **rules}
+    if isinstance(default, (list, dict)):
+        raise TypeError("use group() or items() for lists and groups")
+    return field(default=default, metadata=meta)
+
+
+def text(default: Any = MISSING, *, fix: str = "") -> Any:
+    """Text; required (non-empty) when there is no default."""
+    return setting("text", default, fix=fix)
+
+
+def web_link(default: Any = MISSING, *, fix: str = "give the web address") -> Any:
+    """A web address starting with https:// (or http://)."""
+    return setting("web_link", default, fix=fix)
+
+
+def phone(default: Any = "") -> Any:
+    """A phone number (optional unless a default is missing)."""
+    return setting("phone", default, fix="give the number")
+
+
+def email(default: Any = "") -> Any:
+    """An email address (optional)."""
+    return setting("email", default, fix="give the address")
+
+
+def color(default: str, *surfaces: Surface) -> Any:
+    """A colour code, with the surfaces it must stand out on."""
+    return setting("color", default, surfaces=surfaces)
+
+
+def flag(default: bool) -> Any:
+    """A true/false setting."""
+    return setting("flag", default)
+
+
+def labels() -> Any:
+    """Short names mapped to text."""
+    return field(default_factory=dict, metadata={"kind": "labels", "required": False})
+
+
+def group(factory: Callable[[], Any]) -> Any:
+    """A group of settings indented under one key (its fields have their own rules)."""
+    return field(default_factory=factory, metadata={"kind": "group", "required": False})
+
+
+def items(*, at_least: int = 0, fix: str = "") -> Any:
+    """A list of entries, each a group of settings; ``at_least`` entries required."""
+    meta = {"kind": "items", "required": at_least > 0, "at_least": at_least, "fix": fix}
+    if at_least:
+        return field(metadata=meta)
+    return field(default=(), metadata=meta)

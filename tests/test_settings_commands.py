@@ -1,0 +1,130 @@
+"""The commands a clinic runs (``make build``, ``make serve``, ``mkdocs build``) explain a
+mistake in mkdocs.yml or in a page in one plain line: exit status 1, no traceback, fast."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.harness import ROOT, copy_project
+
+VENV = Path(sys.executable).parent.parent
+PRIMARY = '    primary: "#1d5c57"    # header and buttons, with white text on it'
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project that the tests break and restore."""
+    dest = copy_project(tmp_path_factory.mktemp("project"))
+    shutil.copy2(ROOT / "Makefile", dest / "Makefile")
+    shutil.copytree(ROOT / "requirements", dest / "requirements")
+    return dest
+
+
+def _run(project: Path, *cmd: str, config: str | None = None) -> tuple[int, str, float]:
+    original = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config or original, encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    started = time.monotonic()
+    proc = subprocess.run(
+        cmd, cwd=project, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    return proc.returncode, proc.stdout + proc.stderr, time.monotonic() - started
+
+
+def _config(old: str, new: str) -> tuple[str, int]:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    at = text.index(old)
+    return text.replace(old, new, 1), text[:at].count("\n") + 1
+
+
+def _make(target: str) -> list[str]:
+    return ["make", "--no-print-directory", target, f"VENV={VENV}"]
+
+
+def test_make_build_explains_a_colour_without_contrast(project: Path) -> None:
+    config, line = _config(PRIMARY, '    primary: "#fff"')
+    code, out, took = _run(project, *_make("build"), config=config)
+    assert code != 0 and "Traceback" not in out and took < 10
+    assert (
+        'mkdocs.yml: extra.colors.primary: "#fff" gives 1.0:1 against the white header text; '
+        f"it needs 4.5:1, try a darker colour (line {line})"
+    ) in out.splitlines()
+    assert "mkdocs build" not in out, "MkDocs must not start"
+
+
+def test_make_serve_explains_an_unquoted_colour_and_starts_no_server(project: Path) -> None:
+    config, line = _config(PRIMARY, "    primary: #6a1b9a")
+    code, out, took = _run(project, *_make("serve"), config=config)
+    assert code != 0 and "Traceback" not in out and took < 10
+    assert (
+        'mkdocs.yml: extra.colors.primary: empty; put the colour in quotes, like "#1d5c57" '
+        f"(without quotes YAML reads everything after # as a comment) (line {line})"
+    ) in out.splitlines()
+
+
+def test_make_build_explains_a_tab(project: Path) -> None:
+    config, line = _config('    phone: ""', '\tphone: ""')
+    code, out, took = _run(project, *_make("build"), config=config)
+    assert code != 0 and "Traceback" not in out and took < 10
+    assert (
+        f"mkdocs.yml: line {line}: a tab is used here; YAML needs spaces, so replace the tab "
+        "with spaces"
+    ) in out.splitlines()
+
+
+def test_mkdocs_build_alone_stops_with_one_line_for_a_missing_extra(project: Path) -> None:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = text[: text.index("\nextra:\n") + 1]
+    code, out, took = _run(
+        project, sys.executable, "-m", "mkdocs", "build", "--strict", "-q", config=config
+    )
+    assert code != 0 and "Traceback" not in out and took < 10
+    assert (
+        "ERROR   -  mkdocs.yml: extra: missing; the clinic settings (organisation, "
+        "crisis_lines, disclaimer...) go under extra: at the end of mkdocs.yml, copy that "
+        "block from the original mkdocs.yml"
+    ) in out.splitlines()
+
+
+def test_make_build_names_a_page_with_broken_front_matter(project: Path) -> None:
+    page = project / "docs" / "about" / "glossary.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original.replace("title:", "title: [Glossary", 1), encoding="utf-8")
+    try:
+        code, out, took = _run(project, *_make("build"))
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert code != 0 and "Traceback" not in out and took < 10
+    assert (
+        "docs/about/glossary.md: front matter: a [ is opened but not closed; close it with ] "
+        "or put the whole value in quotes (line 2)"
+    ) in out.splitlines()
+
+
+def test_a_clinic_file_that_inherits_mkdocs_yml_is_checked(project: Path) -> None:
+    (project / "clinic.yml").write_text(
+        "INHERIT: mkdocs.yml\nextra:\n  organisation:\n    website: riverside.example\n"
+    )
+    code, out, took = _run(project, sys.executable, "-m", "macros.check_config", "clinic.yml")
+    assert code != 0 and "Traceback" not in out and took < 10
+    assert out.strip() == (
+        'clinic.yml: extra.organisation.website: "riverside.example" has no https:// at the '
+        'start; write "https://riverside.example" (line 4)'
+    )
+
+
+def test_the_shipped_config_passes_with_a_warning_about_the_example(project: Path) -> None:
+    code, out, _ = _run(project, sys.executable, "-m", "macros.check_config")
+    assert code == 0 and out == ""
+    code, out, _ = _run(
+        project, sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "built"
+    )
+    assert code == 0, out
+    assert "WARNING -  mkdocs.yml: extra.organisation.name: still the example organisation" in out
