@@ -23,7 +23,7 @@ class ConfigError(SiteError):
 # Each list in extra: its fields, the ones required, and what a missing one should say.
 _LISTS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "crisis_lines": (
-        ("name", "how", "hours", "region", "url"),
+        ("name", "how", "phone", "text", "hours", "region", "url"),
         {"name": "say what the line is called", "how": "say how to reach it"},
     ),
     "referrals": (
@@ -87,11 +87,14 @@ def register(env: Any) -> None:
     Checking here, while the configuration loads, turns a clinic's mistake into one
     clear error line instead of a failure in the middle of a page.
     """
+    from macros.quiz.strings import strings  # here: macros.quiz imports this module
+
     context = support_context(env.conf["extra"])
+    text = strings(env.conf["theme"].get("language", "en"))
 
     def support_contacts() -> str:
         """The crisis lines and the organisation's contacts, as HTML."""
-        return render(env.conf, "hi-support.html", **context)
+        return render(env.conf, "hi-support.html", s=text, **context)
 
     def referral_links() -> str:
         """The clinic's referral links, as an HTML list."""
