@@ -155,7 +155,9 @@ def test_shift_three_times_leaves_and_other_keys_start_again(
 
 
 @pytest.mark.browser
-def test_without_javascript_the_quick_exit_is_a_working_link(browser: Browser, site: Server) -> None:
+def test_without_javascript_the_quick_exit_is_a_working_link(
+    browser: Browser, site: Server
+) -> None:
     context = browser.new_context(java_script_enabled=False)
     _stub_exit_site(context)
     page = context.new_page()
