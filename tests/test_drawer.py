@@ -40,7 +40,7 @@ def test_first_tabs_skip_the_closed_drawer(browser: Browser, site: Server) -> No
     page = _phone(browser)
     try:
         page.goto(site.url + "learn/what-it-costs/", wait_until="load")
-        seen = []
+        seen: list[str] = []
         for _ in range(6):
             page.keyboard.press("Tab")
             assert not page.evaluate(IN_DRAWER), f"Tab landed in the closed drawer after {seen}"
