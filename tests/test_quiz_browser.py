@@ -97,8 +97,9 @@ def test_self_reflection_by_keyboard_alone(page: Page, site: Server) -> None:
     # Print: no buttons, navigation or header; the answers and the result remain.
     page.emulate_media(media="print")
     assert form.locator("button:visible").count() == 0
-    for chrome in (".md-header", ".md-sidebar--primary", ".hi-footer", "[data-quiz-key]"):
+    for chrome in (".md-header", ".md-sidebar--primary", "[data-quiz-key]"):
         assert page.locator(chrome).first.is_hidden(), chrome
+    assert page.locator(".hi-footer").first.is_visible()  # disclaimer and contacts print
     assert result.is_visible() and form.locator("input:checked").count() == 5
     assert errors == []
 
@@ -266,9 +267,13 @@ def test_instant_navigation_away_and_back_initialises_once(
 def test_scripts_load_deferred_bundle_first(site_dir: Path) -> None:
     # Deferred, so they do not hold up the first paint; in order, so quiz.js finds
     # Material's document$ (overrides/main.html adds `defer` to Material's own markup).
+    # quick-exit.js (deferred too, in the head) needs nothing from Material.
     for name in site_pages(site_dir):
         html = (site_dir / name).read_text(encoding="utf-8")
         srcs = re.findall(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"", html)
+        quick_exit = [a for a, s in srcs if s.endswith("/quick-exit.js")]
+        assert quick_exit and all("defer" in a for a in quick_exit), name
+        srcs = [(a, s) for a, s in srcs if not s.endswith("/quick-exit.js")]
         assert [s for _, s in srcs if "bundle." in s or s.endswith("quiz.js")] == [
             s for a, s in srcs if "defer" in a
         ], name
