@@ -79,11 +79,14 @@ def register(env: Any) -> None:
     for f in dataclasses.fields(settings):  # `{{ disclaimer }}` in a page: the checked text
         env.variables[f.name] = env.conf["extra"][f.name]
     _warn(placeholder_warnings(settings))
+    from macros.quiz.strings import strings  # here: macros.quiz imports this module
+
     context = support_context(env.conf["extra"])
+    text = strings(env.conf["theme"].get("language", "en"))
 
     def support_contacts() -> str:
         """The crisis lines and the organisation's contacts, as HTML."""
-        return render(env.conf, "hi-support.html", **context)
+        return render(env.conf, "hi-support.html", s=text, **context)
 
     def referral_links() -> str:
         """The clinic's referral links, as an HTML list."""

@@ -1,0 +1,89 @@
+"""Search serves readers: for words readers use, reader pages come before the guides for
+clinics and editors, and common variants find the right page. Queried through Material's
+real search box in Chromium, on the built search index."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.content import DOCS, front_matter
+from tests.harness import Server
+
+pytestmark = pytest.mark.browser
+
+#: query -> the page that must come first (site path).
+FIRST = {
+    "crisis": "get-support/",
+    "suicide": "get-support/",
+    "hotline": "get-support/",
+    "helpline": "get-support/",
+    "exhausted": "learn/what-it-costs/",
+    "burnout": "learn/what-it-costs/",
+    "hyperindependence": "learn/what-is-hyper-independence/",
+    "hyper independent": "learn/what-is-hyper-independence/",
+    "safety plan": "get-support/if-you-are-not-safe/",
+    "private window": "get-support/browsing-safely/",
+}
+#: Words for which no guide for clinics or editors may come before a reader page.
+READER_WORDS = ["crisis", "suicide", "help", "hotline", "exhausted", "support"]
+GUIDES = ("clinics/", "editors/")
+
+
+def _results(page: Page, site: Server, query: str) -> list[str]:
+    """The pages Material's search box lists for ``query``, in order (site paths)."""
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill("")
+    box.type(query, delay=10)
+    page.wait_for_function(
+        """q => document.querySelector('[data-md-component=search-query]').value === q
+             && document.querySelectorAll('.md-search-result__item').length > 0""",
+        arg=query,
+    )
+    page.wait_for_timeout(150)  # the worker answers the last keystroke
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    paths = []
+    for href in links.evaluate_all("els => els.map(a => a.href)"):
+        path = urlsplit(href).path[len(urlsplit(site.url).path) :]
+        if path not in paths:
+            paths.append(path)
+    page.keyboard.press("Escape")
+    return paths
+
+
+@pytest.fixture
+def search_page(page: Page, site: Server) -> Page:
+    page.set_default_timeout(10_000)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site.url + "about/", wait_until="networkidle")
+    return page
+
+
+def test_words_readers_use_find_the_right_page_first(search_page: Page, site: Server) -> None:
+    wrong = {}
+    for query, expected in FIRST.items():
+        found = _results(search_page, site, query)
+        if not found or found[0] != expected:
+            wrong[query] = found[:4]
+    assert not wrong, f"first results were not the expected pages: {wrong}"
+
+
+def test_reader_pages_come_before_the_guides(search_page: Page, site: Server) -> None:
+    for query in READER_WORDS:
+        found = _results(search_page, site, query)
+        readers = [i for i, p in enumerate(found) if not p.startswith(GUIDES)]
+        guides = [i for i, p in enumerate(found) if p.startswith(GUIDES)]
+        assert readers, f"{query!r}: no reader page found ({found})"
+        assert not guides or readers[0] < guides[0], f"{query!r}: {found}"
+
+
+def test_guides_are_boosted_down_and_support_pages_up() -> None:
+    for folder, boost in (("clinics", 0.5), ("editors", 0.5)):
+        for md in sorted((DOCS / folder).glob("*.md")):
+            assert front_matter(md.read_text()).get("search") == {"boost": boost}, md
+    for name in ("index.md", "if-you-are-not-safe.md", "browsing-safely.md"):
+        meta = front_matter((DOCS / "get-support" / name).read_text())
+        assert meta.get("search", {}).get("boost", 1) > 1, name
