@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -192,13 +192,106 @@ def image_problems(html_pages: Mapping[str, str], md_pages: Mapping[str, str]) -
 
 ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+)$", re.M)
 GLOSSARY_TERM = re.compile(r"^([^\s:].*)\n:\s+", re.M)
+ALSO_CALLED = re.compile(r"^(.*?)\s*\((.+)\)$")
+
+
+def _term_key(term: str) -> str:
+    """A term as the glossary check compares it: any case, one or many (``boundary(s)``)."""
+    return term.strip().lower().removesuffix("s")
+
+
+def glossary_terms(glossary: str) -> set[str]:
+    """The terms the glossary page defines; ``Masking (camouflaging)`` defines both words."""
+    terms: set[str] = set()
+    for entry in GLOSSARY_TERM.findall(glossary):
+        also = ALSO_CALLED.match(entry.strip())
+        names = [entry, *also.groups()] if also else [entry]
+        terms.update(_term_key(name) for name in names)
+    return terms
 
 
 def glossary_problems(abbreviations: str, glossary: str) -> list[str]:
     """Tooltip terms (``docs/includes/abbreviations.md``) missing from the glossary page."""
-    terms = {t.strip().lower() for t in GLOSSARY_TERM.findall(glossary)}
+    terms = glossary_terms(glossary)
     return [
         f"docs/includes/abbreviations.md: {term!r} has a tooltip but no entry on about/glossary.md"
         for term in dict.fromkeys(t for t, _ in ABBREVIATION.findall(abbreviations))
-        if term.lower() not in terms
+        if _term_key(term) not in terms
     ]
+
+
+# Prose only: what the spelling and copying checks read -----------------------------------
+
+#: Quiz fields that readers see as text; everything else (ids, see:, page:) is not prose.
+QUIZ_PROSE_FIELDS = frozenset(
+    {"title", "intro", "text", "hint", "feedback", "summary", "stop_note", "label"}
+)
+FENCED_CODE = re.compile(r"^( *)(```|~~~).*?^\1\2[^\n]*$", re.M | re.S)
+INLINE_CODE = re.compile(r"`[^`\n]+`")
+LINK_TARGET = re.compile(r"(?<=\]\()[^)\s]*|\{[^}\n]*#[^}\n]*\}")
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]], keep: bool = False) -> str:
+    """``text`` with the characters in ``spans`` (or, with ``keep``, all others) made spaces.
+
+    Line breaks stay, so line numbers in messages still match the file.
+    """
+    inside = [False] * len(text)
+    for start, end in spans:
+        inside[start:end] = [True] * (end - start)
+    return "".join(c if c == "\n" or inside[i] == keep else " " for i, c in enumerate(text))
+
+
+def markdown_prose(text: str) -> str:
+    """A Markdown page without its code blocks, code spans, link targets and attribute lists."""
+    spans = [m.span() for pattern in (FENCED_CODE, INLINE_CODE) for m in pattern.finditer(text)]
+    text = _blank(text, spans)
+    return _blank(text, [m.span() for m in LINK_TARGET.finditer(text)])
+
+
+def quiz_prose(text: str) -> str:
+    """A quiz file with only the values of its prose fields left (:data:`QUIZ_PROSE_FIELDS`)."""
+    spans: list[tuple[int, int]] = []
+
+    def walk(node: yaml.Node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(value, yaml.ScalarNode) and key.value in QUIZ_PROSE_FIELDS:
+                    spans.append((value.start_mark.index, value.end_mark.index))
+                else:
+                    walk(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item)
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None:
+        walk(root)
+    return _blank(text, spans, keep=True)
+
+
+# The learning path ---------------------------------------------------------------------
+
+NEXT_LESSON = re.compile(r"^- Next lesson: \[[^\]]+\]\(([^)#]+)\)", re.M)
+MD_LINK = re.compile(r"\]\(([^)#\s]+\.md)")
+
+
+def path_problems(order: Sequence[str], pages: Mapping[str, str], path_page: str) -> list[str]:
+    """Lessons whose "Next lesson:" link skips the order of the nav, and a path page that
+    lists them in another order.
+
+    ``order``: the lessons as the nav lists them (``learn/a.md``, ...); ``pages``: their
+    text, and the text of ``path_page`` (``learn/index.md``), which must link to them all.
+    """
+    problems = []
+    for here, after in zip(order, [*order[1:], None], strict=True):
+        found = [f"learn/{target}" for target in NEXT_LESSON.findall(pages[here])]
+        if after is None and found:
+            problems.append(f"{here}: the last lesson has a 'Next lesson:' link")
+        elif after is not None and found != [after]:
+            problems.append(f"{here}: needs one '- Next lesson:' link, to {after} (found {found})")
+    listed = [f"learn/{t}" for t in MD_LINK.findall(pages[path_page])]
+    listed = [p for p in dict.fromkeys(listed) if p in order]
+    if listed != list(order):
+        problems.append(f"{path_page}: lists the lessons as {listed}, the nav as {list(order)}")
+    return problems

@@ -22,8 +22,11 @@ from tests.content import (
     image_problems,
     lesson_pages,
     load_nav,
+    markdown_prose,
     nav_problems,
     near_copy_problems,
+    path_problems,
+    quiz_prose,
     reader_pages,
     review_problems,
 )
@@ -38,6 +41,9 @@ MAX_GRADE = 8.0
 REPORT_ONLY = ("clinics/", "editors/")
 #: US spelling, the site's one convention (docs/editors/write-a-lesson.md).
 US_SPELLING = Path(__file__).with_name("spelling.yml")
+#: Pages whose spelling is not checked yet: another branch is rewriting this one (its
+#: settings names follow mkdocs.yml). Remove it from here once it uses US spelling.
+SPELLING_PENDING = ("clinics/customise.md",)
 #: Sentences of the source articles that an earlier version of the site followed word for
 #: word (issue 11). Only these short phrases are kept here, never the articles: the tests
 #: run from this repository alone. Editors check new text against the articles by hand.
@@ -218,15 +224,29 @@ def test_language_checker_suggests_kinder_wording() -> None:
     ]
 
 
-def _reader_texts() -> dict[str, str]:
-    texts = {f"docs/{p}": (DOCS / p).read_text() for p in reader_pages()}
-    for extra in ("includes/abbreviations.md", "data/references.yml"):
-        texts[f"docs/{extra}"] = (DOCS / extra).read_text()
+def _prose_texts() -> dict[str, str]:
+    """What the spelling and copying checks read: every page, the tooltips and the quiz
+    files, each without code, link targets or quiz ids (line numbers stay); the references
+    as they are."""
+    texts = {
+        f"docs/{p}": markdown_prose((DOCS / p).read_text())
+        for p in doc_pages()
+        if p not in SPELLING_PENDING
+    }
+    texts["docs/includes/abbreviations.md"] = (DOCS / "includes" / "abbreviations.md").read_text()
+    texts["docs/data/references.yml"] = (DOCS / "data" / "references.yml").read_text()
+    texts.update(
+        {f"docs/data/quizzes/{q.name}": quiz_prose(q.read_text()) for q in QUIZZES.glob("*.yml")}
+    )
     return texts
 
 
-def test_reader_pages_use_us_spelling() -> None:
-    problems = language_problems(_reader_texts(), phrases(US_SPELLING))
+def test_pages_and_quizzes_use_us_spelling() -> None:
+    texts = _prose_texts()
+    assert {"docs/editors/write-a-lesson.md", "docs/data/quizzes/check-small-steps.yml"} <= set(
+        texts
+    )
+    problems = language_problems(texts, phrases(US_SPELLING))
     assert not problems, "The site uses US spelling:\n" + "\n".join(problems)
 
 
@@ -239,8 +259,38 @@ def test_spelling_checker_finds_uk_spelling() -> None:
     ]
 
 
+def test_spelling_checker_reads_quiz_prose_but_not_ids() -> None:
+    quiz = (
+        "type: knowledge-check\nversion: 1\ntitle: Your favourite\nquestions:\n"
+        "  - id: practise\n    see: learn/small-steps.md#practise\n    kind: true-false\n"
+        "    text: >-\n      I am\n      practising.\n    answer: true\n"
+        "    feedback: Fine.\n"
+    )
+    prose = quiz_prose(quiz)
+    assert prose.count("\n") == quiz.count("\n") and "id:" not in prose
+    assert language_problems({"q.yml": prose}, phrases(US_SPELLING)) == [
+        "q.yml:3: 'favourite': please say 'favorite' instead",
+        "q.yml:10: 'practising': please say 'practicing' instead",
+    ]
+
+
+def test_spelling_checker_skips_code_links_and_proper_names() -> None:
+    page = (
+        "Set `organisation:` in [Make it yours](customise.md#colours).\n"
+        "```yaml\norganisation:\n  name: Clinic\n```\n"
+        "The British Association for\nCounselling and Psychotherapy offers counselling.\n"
+    )
+    assert language_problems({"a.md": markdown_prose(page)}, phrases(US_SPELLING)) == [
+        "a.md:7: 'counselling': please say 'counseling' instead"
+    ]
+
+
 def test_known_near_copies_of_the_sources_are_gone() -> None:
     texts = {f"docs/{p}": (DOCS / p).read_text() for p in doc_pages()}
+    texts.update(
+        {f"docs/data/quizzes/{q.name}": quiz_prose(q.read_text()) for q in QUIZZES.glob("*.yml")}
+    )
+    assert len(texts) > len(doc_pages())
     assert near_copy_problems(texts, KNOWN_NEAR_COPIES) == []
 
 
@@ -248,10 +298,15 @@ def test_near_copy_checker_ignores_case_punctuation_and_line_breaks() -> None:
     texts = {
         "a.md": "Ask: what taught me that it was" + "n\u2019t\nsafe to depend on others?",
         "b.md": "Needing support is human.",
+        "c.yml": quiz_prose(
+            'options:\n  - text: "Feeling weak or guilty\n      for needing support"\n'
+        ),
     }
     assert near_copy_problems(texts, KNOWN_NEAR_COPIES) == [
         "a.md: repeats a source article word for word: "
-        "'What taught me that it was not safe to depend on others'; say it in your own words"
+        "'What taught me that it was not safe to depend on others'; say it in your own words",
+        "c.yml: repeats a source article word for word: "
+        "'Feeling weak or guilty for needing support'; say it in your own words",
     ]
 
 
@@ -279,8 +334,44 @@ def test_every_tooltip_term_is_in_the_glossary() -> None:
 
 
 def test_glossary_checker_finds_a_missing_term() -> None:
-    abbreviations = "*[burnout]: Deep tiredness.\n*[Burnout]: Deep tiredness.\n*[grit]: Keeping on."
-    glossary = "# Glossary\n\nBurnout\n:   Deep tiredness.\n"
+    abbreviations = (
+        "*[burnout]: Deep tiredness.\n*[Burnout]: Deep tiredness.\n*[grit]: Keeping on.\n"
+        "*[camouflaging]: Hiding.\n*[young carer]: A child who cares.\n*[hiding]: Masking."
+    )
+    glossary = (
+        "# Glossary\n\nBurnout\n:   Deep tiredness.\n\nMasking (camouflaging)\n:   Hiding.\n\n"
+        "Young carers\n:   Children who care.\n"
+    )
     assert glossary_problems(abbreviations, glossary) == [
-        "docs/includes/abbreviations.md: 'grit' has a tooltip but no entry on about/glossary.md"
+        "docs/includes/abbreviations.md: 'grit' has a tooltip but no entry on about/glossary.md",
+        "docs/includes/abbreviations.md: 'hiding' has a tooltip but no entry on about/glossary.md",
+    ]
+
+
+# The learning path -----------------------------------------------------------------------
+
+
+def _lesson_order() -> list[str]:
+    return [p for p in load_nav() if p.startswith("learn/") and p != "learn/index.md"]
+
+
+def test_each_lesson_leads_to_the_next_in_nav_order() -> None:
+    order = _lesson_order()
+    assert sorted(order) == sorted(lesson_pages())
+    pages = {p: (DOCS / p).read_text() for p in [*order, "learn/index.md"]}
+    assert path_problems(order, pages, "learn/index.md") == []
+
+
+def test_path_checker_finds_a_skipped_lesson() -> None:
+    pages = {
+        "learn/a.md": "- Next lesson: [C](c.md)\n",
+        "learn/b.md": "- Next lesson: [C](c.md)\n",
+        "learn/c.md": "- Next lesson: [A](a.md)\n",
+        "learn/index.md": "1. [A](a.md)\n2. [C](c.md)\n3. [B](b.md)\n[Start](a.md)",
+    }
+    assert path_problems(["learn/a.md", "learn/b.md", "learn/c.md"], pages, "learn/index.md") == [
+        "learn/a.md: needs one '- Next lesson:' link, to learn/b.md (found ['learn/c.md'])",
+        "learn/c.md: the last lesson has a 'Next lesson:' link",
+        "learn/index.md: lists the lessons as ['learn/a.md', 'learn/c.md', 'learn/b.md'], "
+        "the nav as ['learn/a.md', 'learn/b.md', 'learn/c.md']",
     ]
