@@ -167,7 +167,7 @@ def test_build_stops_with_one_line_for_author_mistakes(tmp_path: Path) -> None:
     assert "docs/data/quizzes/zz-broken.yml: not valid YAML:" in out
     # quiz() with no id, and a quiz shown twice on one page.
     out = _broken_build(tmp_path / "d", uses_all + "{{ quiz() }}\n")
-    assert "docs/editors/write-a-quiz.md: {{ quiz() }}: write it as" in out and "(line 4)" in out
+    assert "docs/editors/write-a-quiz.md: {{ quiz() }}: write it as" in out and "(line 8)" in out
     out = _broken_build(tmp_path / "e", uses_all + uses)
     assert 'docs/editors/write-a-quiz.md: quiz("example-knowledge-check") is shown twice' in out
     # An alias bomb stops the build at once, in one line.

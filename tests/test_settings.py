@@ -107,7 +107,8 @@ CASES = [
     ),
     (
         "crisis line without how",
-        '      how: "Call your local emergency number (for example 911, 112 or 999)"\n',
+        '      how: "Call your local emergency number: 911 in the US and Canada, 999 in the UK, '
+        '112 in Europe"\n',
         "",
         'extra.crisis_lines[0].how: missing; say how to reach it, like "Call or text 988" '
         "(line {before})",
@@ -213,13 +214,13 @@ CASES = [
     ),
     (
         "quick exit switched on with a word",
-        "    enabled: true\n",
+        "    enabled: true               # false removes it from every page\n",
         '    enabled: "yes"\n',
         "extra.quick_exit.enabled: is 'yes'; write true or false (without quotes) (line {line})",
     ),
     (
         "quick exit without an address",
-        '    url: "https://www.google.com/"',
+        '    url: "https://www.bbc.co.uk/weather"',
         '    url: ""',
         "extra.quick_exit.url: empty; give the address to leave to, or set enabled: false "
         "(line {line})",
