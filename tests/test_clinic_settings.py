@@ -52,8 +52,10 @@ def test_support_page_shows_the_clinic_lines_and_contacts(clinic_site: Path) -> 
         "6pm to 8am · Riverside county",
         'href="tel:+442079460123"',
         "mailto:hello@riverside.example",
-        '<a class="hi-support__tel" href="tel:0800000111">Call 0800 000 111</a>',
-        '<a class="hi-support__sms" href="sms:+447700900123">Text +44 7700 900123</a>',
+        '<a class="hi-support__action hi-support__tel" href="tel:0800000111" data-hi-call>'
+        "Call 0800 000 111</a>",
+        '<a class="hi-support__action hi-support__sms" href="sms:+447700900123" data-hi-text>'
+        "Text +44 7700 900123</a>",
         "Riverside talking therapies",
     ):
         assert text in html

@@ -34,7 +34,7 @@ def test_the_disclaimer_looked_for_is_the_one_in_mkdocs_yml() -> None:
 
 @pytest.mark.parametrize(
     ("path", "max_pages"),
-    [("learn/what-it-costs/", 6), ("get-support/", 4), ("about/", 3)],
+    [("learn/what-it-costs/", 7), ("get-support/", 4), ("about/", 3)],
 )
 def test_page_prints_with_disclaimer_and_contacts(
     page: Page, site: Server, path: str, max_pages: int

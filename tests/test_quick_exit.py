@@ -172,8 +172,8 @@ def test_without_javascript_the_quick_exit_is_a_working_link(
 def test_crisis_lines_have_tap_to_call_and_tap_to_text_links(site_dir: Path) -> None:
     html = (site_dir / "get-support" / "index.html").read_text()
     for link in (
-        '<a class="hi-support__action" href="tel:988" data-hi-call>Call 988</a>',
-        '<a class="hi-support__action" href="sms:988" data-hi-text>Text 988</a>',
+        '<a class="hi-support__action hi-support__tel" href="tel:988" data-hi-call>Call 988</a>',
+        '<a class="hi-support__action hi-support__sms" href="sms:988" data-hi-text>Text 988</a>',
         'href="tel:18007997233" data-hi-call>Call 1-800-799-7233</a>',
         'href="sms:88788" data-hi-text>Text START to 88788</a>',
         'href="tel:08082000247" data-hi-call>Call 0808 2000 247</a>',

@@ -21,7 +21,7 @@ FIRST = {
     "hotline": "get-support/",
     "helpline": "get-support/",
     "exhausted": "learn/what-it-costs/",
-    "burnout": "learn/what-it-costs/",
+    "burnout": "learn/at-work/",
     "hyperindependence": "learn/what-is-hyper-independence/",
     "hyper independent": "learn/what-is-hyper-independence/",
     "safety plan": "get-support/if-you-are-not-safe/",

@@ -47,6 +47,8 @@ def check(extra: Any, lines: Lines | None = None, file: str = "mkdocs.yml") -> S
     if not isinstance(extra, Mapping):
         raise SettingsError(f"{file}: extra: must have its settings indented under it")
     data = {k: v for k, v in extra.items() if not (k == THEME_KEY and isinstance(v, Theme))}
+    # An empty refused setting does nothing: Zensical fills in `polyfills: []` by itself.
+    data = {k: v for k, v in data.items() if not (k in REFUSED and v in (None, [], {}, ""))}
     settings: Settings = decode(Settings, data, "", lines or {}, file, REFUSED)
     return settings
 
