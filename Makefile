@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test pytest lint lock bench vnu-install clean
+.PHONY: help serve build test pytest lint lock bench vnu-install assets clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,6 +19,7 @@ help: ## List the tasks
 NPM_CI    := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 VNU_STAMP := tests/vnu/node_modules/.installed
 LH_STAMP  := tests/bench/node_modules/.installed
+MIN_STAMP := tests/minify/node_modules/.installed
 BENCH     := .bench
 MQ_VENV   := $(BENCH)/venv-mkdocs-quiz
 
@@ -52,6 +53,14 @@ pytest: $(VENV)/.test-installed
 $(VNU_STAMP): tests/vnu/package.json tests/vnu/package-lock.json
 	$(NPM_CI) --prefix tests/vnu
 	@touch $@
+
+# terser and lightningcss for `make assets`; lightningcss-cli's postinstall links its binary.
+$(MIN_STAMP): tests/minify/package.json tests/minify/package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error --prefix tests/minify
+	@touch $@
+
+assets: $(MIN_STAMP) | $(BIN)/activate ## Minify src/quiz.js and src/quiz.css into docs/assets/ (commit both)
+	$(BIN)/python -m tests.assets
 
 # Without npm the HTML validity test skips (and fails under CI=true, where it must run).
 vnu-install:
