@@ -53,8 +53,8 @@
   // The browser's storage called name, or undefined when it is refused.
   const storageCalled = (name) => quietly(() => window[name]);
 
-  // Whether an input is a radio button or a checkbox.
-  const isChoice = (input) => input.type == "radio" || input.type == "checkbox";
+  // Whether a field is a choice (a radio button or a checkbox), not a text box.
+  const isChoice = (field) => field.tagName == "INPUT";
 
   // A new element with a class and children.
   function createElement(tag, className, ...children) {
@@ -345,7 +345,7 @@
         if (!mark) return;
         const badge = createElement("span", "hi-quiz__mark hi-quiz__mark--" + (mark[0] ? "right" : "wrong"), mark[1]);
         badge.dataset.quizMark = "";
-        input.closest("label").append(badge);
+        input.closest("label").after(badge);
       });
       findAll(question, "[data-quiz-explain],[data-quiz-see]").forEach((e) => (e.hidden = !answered));
       return answered && allRight;
@@ -362,12 +362,8 @@
       return { heading, supportPlace: afterResult || result };
     }
 
-    // The words of an option, without the marks "Check my answer" added.
-    function optionText(input) {
-      const label = input.closest("label").cloneNode(true);
-      findAll(label, "[data-quiz-mark]").forEach((e) => e.remove());
-      return label.textContent.trim();
-    }
+    // The words of an option.
+    const optionText = (input) => input.closest("label").textContent.trim();
 
     // The answers (and result) as plain text, for the download.
     function summaryText() {
@@ -407,14 +403,14 @@
 
     // The buttons' jobs, by their data-quiz-do.
     const actions = {
-      reset: () => clearAnswers(),
+      reset: clearAnswers,
       erase: () => {
         clearAnswers();
         forgetStored();
         result.textContent = text.erased;
       },
       print: () => window.print(),
-      download: () => downloadSummary(),
+      download: downloadSummary,
       check: (button) => checkQuestion(button.closest("[data-quiz-q]")),
       back: () => stepper.move(-1),
       next: () => stepper.move(1),
@@ -529,7 +525,11 @@
       if (!isOn()) layoutButton.focus();
     }
 
-    form.addEventListener("pointerdown", () => (lastPointerAt = Date.now()));
+    // Notes a tap or click on an answer (the keyboard moves on with Enter instead).
+    form.addEventListener("pointerdown", (event) => {
+      lastPointerAt = event.target.closest(".hi-quiz__choice") ? Date.now() : 0;
+    });
+    form.addEventListener("keydown", () => (lastPointerAt = 0));
     narrow.addEventListener("change", () => show(current));
     show(current);
     return { isOn, show, move, answered, switchLayout };
