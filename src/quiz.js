@@ -23,7 +23,7 @@
   const findAll = (root, selector) => [...root.querySelectorAll(selector)];
 
   // The text with each {name} replaced by values[name].
-  const fillIn = (text, values) =>
+  const fillPlaceholders = (text, values) =>
     text.replace(/\{(\w+)\}/g, (match, name) => (name in values ? values[name] : match));
 
   // The page's language, for dates and numbers.
@@ -105,7 +105,7 @@
 
     // Shows "3 of 20 answered".
     function showProgress() {
-      find("[data-quiz-progress]").textContent = fillIn(text.progress, {
+      find("[data-quiz-progress]").textContent = fillPlaceholders(text.progress, {
         n: items.filter(isAnswered).length,
         total: items.length,
       });
@@ -114,7 +114,7 @@
     // Shows when the answers were stored and until when (nothing when they are not).
     function showSaved(stored) {
       find("[data-quiz-saved]").textContent = stored
-        ? fillIn(text.saved, { date: formatDate(stored.at), until: formatDate(stored.until) })
+        ? fillPlaceholders(text.saved, { date: formatDate(stored.at), until: formatDate(stored.until) })
         : "";
     }
 
@@ -268,13 +268,13 @@
         const bar = createElement("span", "hi-quiz__bar", createElement("span", "hi-quiz__fill"));
         bar.setAttribute("aria-hidden", "true");
         bar.firstChild.style.width = ((score.mean - lowest) / (highest - lowest)) * 100 + "%";
-        const words = fillIn(text.score, { score: roughly(score.mean), min: lowest, max: highest });
+        const words = fillPlaceholders(text.score, { score: roughly(score.mean), min: lowest, max: highest });
         return createElement("p", "hi-quiz__score", words, bar);
       }
 
       // What to say instead of a number: how many answers a score needs.
       const tooFew = (score) =>
-        fillIn(text.no_score, {
+        fillPlaceholders(text.no_score, {
           needed: Math.ceil(data.quizMin * score.total - 1e-9),
           total: score.total,
           answered: score.answered,
@@ -331,10 +331,10 @@
       const inputs = findAll(question, "input");
       const isRight = (input) => "quizCorrect" in input.dataset;
       const answered = inputs.some((input) => input.checked);
-      const allRight = inputs.every((input) => input.checked == isRight(input));
+      const everyChoiceRight = inputs.every((input) => input.checked == isRight(input));
       findAll(question, "[data-quiz-mark]").forEach((e) => e.remove());
       question.querySelector("[data-quiz-verdict]").textContent = answered
-        ? allRight
+        ? everyChoiceRight
           ? text.in_line
           : text.not_quite
         : text.unanswered;
@@ -348,7 +348,7 @@
         input.closest("label").after(badge);
       });
       findAll(question, "[data-quiz-explain],[data-quiz-see]").forEach((e) => (e.hidden = !answered));
-      return answered && allRight;
+      return answered && everyChoiceRight;
     }
 
     // The knowledge-check summary: how many answers are in line with the lesson.
@@ -357,7 +357,7 @@
       const heading = resultHeading(text.summary_heading);
       const summary = find("[data-quiz-summary]");
       result.dataset.quizRight = right;
-      result.append(createElement("p", "hi-quiz__score", fillIn(text.known, { right, total: items.length })));
+      result.append(createElement("p", "hi-quiz__score", fillPlaceholders(text.known, { right, total: items.length })));
       if (summary) result.append(createElement("p", "", summary.textContent));
       return { heading, supportPlace: afterResult || result };
     }
@@ -494,7 +494,7 @@
       form.querySelector("[data-quiz-layout]").hidden = !narrow.matches;
       layoutButton.textContent = on ? allOnOnePage : layoutButton.dataset.one;
       backButton.hidden = current == 0;
-      step.textContent = fillIn(text.step, { n: current + 1, total: items.length });
+      step.textContent = fillPlaceholders(text.step, { n: current + 1, total: items.length });
       const support = form.querySelector("[data-quiz-support]:not([hidden])");
       if (on && support && !form.classList.contains("hi-quiz--done")) items[current].after(support);
       if (on && focus) {
