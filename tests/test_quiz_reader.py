@@ -6,6 +6,7 @@ readable while focused, hovered and pressed in both colour schemes."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -81,7 +82,7 @@ def test_no_answer_leaves_the_page_without_the_script(
         page.locator(RE).locator("textarea").first.press("Control+Enter")
         page.wait_for_timeout(300)
         assert page.url == url
-        assert navigations == []
+        assert set(navigations) <= {url}, navigations  # no answer ever in a URL
         assert [r for r in requests if "?" in r or "hi-quiz" in r] == []
         assert page.locator(SR).get_attribute("method") == "dialog"
         # Still a worksheet: the answers stay ticked and it prints.
@@ -186,9 +187,9 @@ def test_answers_survive_instant_navigation_with_storage_empty(
     form.locator('[data-quiz-item="owe"] input[value="3"]').check()
     page.locator(RE).locator("textarea").first.fill("Ask Sam")
     page.locator('.md-nav a[href$="write-a-lesson/"]').first.click()
-    page.wait_for_url("**/write-a-lesson/")
+    page.wait_for_url(re.compile(r"/write-a-lesson/"))
     page.go_back()
-    page.wait_for_url("**/write-a-quiz/")
+    page.wait_for_url(re.compile(r"/write-a-quiz/"))
     page.wait_for_selector(f"{SR}[data-quiz-init]", state="attached")
     assert page.evaluate("window.__sameDocument") is True, "instant navigation was not used"
     assert form.locator('[data-quiz-item="owe"] input[value="3"]').is_checked()
