@@ -25,7 +25,7 @@ $(error ENGINE=$(ENGINE): use mkdocs (the default) or zensical)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-zensical pytest lint lock bench vnu-install clean
+.PHONY: help serve build test test-zensical pytest lint lock bench vnu-install assets clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -36,6 +36,7 @@ help: ## List the tasks
 NPM_CI    := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 VNU_STAMP := tests/vnu/node_modules/.installed
 LH_STAMP  := tests/bench/node_modules/.installed
+MIN_STAMP := tests/minify/node_modules/.installed
 BENCH     := .bench
 MQ_VENV   := $(BENCH)/venv-mkdocs-quiz
 
@@ -84,6 +85,14 @@ pytest: $(VENV)/.test-installed
 $(VNU_STAMP): tests/vnu/package.json tests/vnu/package-lock.json
 	$(NPM_CI) --prefix tests/vnu
 	@touch $@
+
+# terser and lightningcss for `make assets`; lightningcss-cli's postinstall links its binary.
+$(MIN_STAMP): tests/minify/package.json tests/minify/package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error --prefix tests/minify
+	@touch $@
+
+assets: $(MIN_STAMP) | $(BIN)/activate ## Minify docs/assets/src/quiz.js and docs/assets/src/quiz.css into docs/assets/ (commit both)
+	$(BIN)/python -m tests.assets
 
 # Without npm the HTML validity test skips (and fails under CI=true, where it must run).
 vnu-install:

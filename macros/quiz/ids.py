@@ -55,7 +55,8 @@ def suffixes(quiz: Quiz) -> dict[str, Path]:
     """Every id suffix the quiz makes, with the field path of the entry that makes it
     (``()`` for the form's own). The first entry wins when two make the same one."""
     out: dict[str, Path] = {}
-    for suffix in FORM_SUFFIXES if quiz.type == "self-reflection" else list(FORM_SUFFIXES)[:3]:
+    # Knowledge checks have no support panel; the other two kinds do.
+    for suffix in FORM_SUFFIXES if quiz.type != "knowledge-check" else list(FORM_SUFFIXES)[:3]:
         out[suffix] = ()
     field, items = entries(quiz)
     for i, entry in enumerate(items):
