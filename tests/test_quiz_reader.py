@@ -81,8 +81,10 @@ def test_no_answer_leaves_the_page_without_the_script(
         page.locator(RE).locator("textarea").first.fill("Something private")
         page.locator(RE).locator("textarea").first.press("Control+Enter")
         page.wait_for_timeout(300)
-        assert page.url == url
-        assert set(navigations) <= {url}, navigations  # no answer ever in a URL
+        # Material's navigation.tracking may put the heading in view into the #fragment as
+        # the page scrolls: that is not a navigation and carries no answer.
+        assert page.url.split("#")[0] == url
+        assert {n.split("#")[0] for n in navigations} <= {url}, navigations  # no answer in a URL
         assert [r for r in requests if "?" in r or "hi-quiz" in r] == []
         assert page.locator(SR).get_attribute("method") == "dialog"
         # Still a worksheet: the answers stay ticked and it prints.
@@ -103,7 +105,7 @@ def test_with_the_script_no_request_carries_an_answer(page: Page, site: Server) 
     radio.press("Enter")  # never submits an unfinished quiz
     assert form.locator("[data-quiz-result]").inner_text() == ""
     form.get_by_role("button", name="See my results").click()
-    assert page.url == site.url + PAGE
+    assert page.url.split("#")[0] == site.url + PAGE  # a #heading is not a navigation
     assert [r.url for r in requests if "hi-quiz" in r.url or r.method != "GET"] == []
     assert errors == []
 
@@ -247,7 +249,7 @@ def test_one_statement_at_a_time_on_a_phone(phone: BrowserContext, site: Server)
     errors = _open(page, site.url + PATTERNS)
     form = page.locator("form[data-quiz]")
     assert form.locator("[data-quiz-item]:visible").count() == 1
-    assert _step(form) == "1 of 20"
+    assert _step(form) == "1 of 21"
     first = form.locator("[data-quiz-item]").first
     # Full width, one column, in scale order, "Prefer not to say" set apart.
     boxes = [c.bounding_box() for c in first.locator(".hi-quiz__choice").all()]
@@ -260,28 +262,29 @@ def test_one_statement_at_a_time_on_a_phone(phone: BrowserContext, site: Server)
     form_box = form.bounding_box()
     assert form_box and boxes[0] and boxes[0]["width"] > form_box["width"] * 0.8
     # A tap moves on, gently, with focus on the next statement.
-    first.get_by_text("Often").click()
+    first.get_by_text("Often", exact=True).click()
     page.wait_for_function(
-        "s => document.querySelector(s).innerText == '2 of 20'", arg="[data-quiz-step]"
+        "s => document.querySelector(s).innerText == '2 of 21'", arg="[data-quiz-step]"
     )
-    assert page.evaluate("document.activeElement.dataset.quizItem") == "turn-down-offers"
+    second = form.locator("[data-quiz-item]").nth(1).get_attribute("data-quiz-item")
+    assert page.evaluate("document.activeElement.dataset.quizItem") == second
     # Back keeps the answer.
     form.get_by_role("button", name="Back").click()
-    assert _step(form) == "1 of 20"
+    assert _step(form) == "1 of 21"
     assert first.locator('input[value="3"]').is_checked()
     # Keyboard: arrows change the answer without moving on; Enter moves on, never submits.
     first.locator('input[value="3"]').focus()
     page.keyboard.press("ArrowDown")
     page.wait_for_timeout(700)
-    assert _step(form) == "1 of 20" and first.locator('input[value="4"]').is_checked()
+    assert _step(form) == "1 of 21" and first.locator('input[value="4"]').is_checked()
     page.keyboard.press("Enter")
-    assert _step(form) == "2 of 20"
+    assert _step(form) == "2 of 21"
     assert form.locator("[data-quiz-result]").inner_text() == ""
     # Next keeps going; the switch shows everything on one page.
     form.get_by_role("button", name="Next").click()
-    assert _step(form) == "3 of 20"
+    assert _step(form) == "3 of 21"
     form.get_by_role("button", name="Show all statements on one page").click()
-    assert form.locator("[data-quiz-item]:visible").count() == 20
+    assert form.locator("[data-quiz-item]:visible").count() == 21
     form.get_by_role("button", name="Show one statement at a time").click()
     assert form.locator("[data-quiz-item]:visible").count() == 1
     assert errors == []
@@ -308,7 +311,7 @@ def test_without_javascript_the_phone_worksheet_shows_every_statement(
     try:
         page = context.new_page()
         page.goto(site.url + PATTERNS, wait_until="load")
-        assert page.locator("[data-quiz-item]:visible").count() == 20
+        assert page.locator("[data-quiz-item]:visible").count() == 21
         assert page.locator("[data-quiz-step-nav]").is_hidden()
     finally:
         context.close()
