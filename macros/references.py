@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from macros.engine import SiteError, docs_dir, page_url, relative_url
+from macros.engine import SiteError, docs_dir, page_url, relative_url, theme_page_meta
 from macros.quiz.strings import strings
 from macros.templates import render
 
@@ -224,7 +224,9 @@ def register(env: Any) -> None:
     """Check the references and every page's sources now; add ``references_list()``.
 
     The short citations and the footer's words are handed to the theme's lesson footer
-    (``overrides/partials/hi-lesson-meta.html``) as ``config.hi_lesson_meta``.
+    (``overrides/partials/hi-lesson-meta.html``) as ``config.hi_lesson_meta`` (MkDocs) and
+    as the page's ``page.meta.hi_lesson_meta`` (Zensical, where the theme sees no
+    ``env.conf``: see ``macros/engine.py``).
     """
     conf = env.conf
     docs = docs_dir(conf)
@@ -238,11 +240,15 @@ def register(env: Any) -> None:
     directory_urls = bool(conf["use_directory_urls"])
     here = page_url("about/references.md", directory_urls)
     words = strings(conf["theme"].get("language", "en"))
-    conf["hi_lesson_meta"] = {
+    lesson_meta = {
         "references_url": here,
         "short": {ref_id: ref.citation_short for ref_id, ref in references.items()},
         "text": {k: v for k, v in words.items() if k.startswith("meta_")},
     }
+    conf["hi_lesson_meta"] = lesson_meta
+    page_meta = theme_page_meta(env.variables)
+    if page_meta is not None:
+        page_meta["hi_lesson_meta"] = lesson_meta
 
     def references_list(*types: str) -> str:
         """The entries of the given ``types`` (all when none), as HTML, sorted by author."""
