@@ -15,7 +15,15 @@ from typing import Any
 
 import yaml
 
-from macros.engine import SiteError, docs_dir, page_url, relative_url, theme_page_meta
+from macros.engine import (
+    SiteError,
+    docs_dir,
+    md_link_source,
+    page_url,
+    relative_source,
+    relative_url,
+    theme_page_meta,
+)
 from macros.quiz.strings import strings
 from macros.templates import render
 
@@ -256,12 +264,17 @@ def register(env: Any) -> None:
             (r for r in references.values() if not types or r.type in types),
             key=lambda r: (r.authors[0].lower(), str(r.year)),
         )
+        # Zensical resolves links in raw HTML from the page's Markdown file (.md links
+        # included); MkDocs leaves them as written, relative to the page's URL.
+        source = md_link_source(env.variables.get("page"))
+
+        def link(src: str) -> str:
+            if source is not None:
+                return relative_source(src, source)
+            return relative_url(page_url(src, directory_urls), here)
+
         links = {
-            ref.id: [
-                (title, relative_url(page_url(src, directory_urls), here))
-                for title, src in uses.get(ref.id, [])
-            ]
-            for ref in chosen
+            ref.id: [(title, link(src)) for title, src in uses.get(ref.id, [])] for ref in chosen
         }
         return render(conf, "hi-references.html", references=chosen, cited_on=links, text=words)
 

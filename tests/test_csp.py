@@ -19,7 +19,7 @@ from tests.harness import ROOT, Server, page_url, site_pages
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
-COLORS_TAG = re.compile(r'<script src="[^"]*/assets/javascripts/hi-colors\.js"([^>]*)>')
+COLORS_TAG = re.compile(r'<script src="(?:[^"]*/)?assets/javascripts/hi-colors\.js"([^>]*)>')
 LINK_ATTR = re.compile(
     r"""\s(?:href|src|action|formaction|xlink:href)\s*=\s*["']([^"']*)["']""", re.I
 )
