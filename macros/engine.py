@@ -12,6 +12,10 @@ What differs, and where it is handled:
 - Links in raw HTML: MkDocs leaves them as written, so they must be relative to the page's
   URL; Zensical resolves them from the page's source file, ``.md`` links included
   (``md_link_source``).
+- Values for the theme: under MkDocs ``define_env`` runs once and what it writes into
+  ``env.conf`` reaches the theme templates as ``config``; under Zensical it runs per page,
+  in the Markdown stage, and only the page's own ``page.meta`` goes on to the theme
+  (``theme_page_meta``).
 - Errors: MkDocs prints a ``PluginError`` as one line; Zensical prints any exception with
   two tracebacks, so ``python -m macros build|serve`` runs Zensical and prints a
   ``SiteError`` as its one line (``run_zensical``).
@@ -61,6 +65,21 @@ def _subclasses(cls: type[Exception]) -> set[type[Exception]]:
     for sub in cls.__subclasses__():
         found |= _subclasses(sub)
     return found
+
+
+def theme_page_meta(variables: Any) -> dict[str, Any] | None:
+    """The ``page.meta`` the theme will see, under Zensical; ``None`` under MkDocs.
+
+    Zensical runs ``define_env`` for each page with that page in ``env.variables`` and,
+    after the Markdown stage, hands the page's ``meta`` (as JSON) to the theme templates,
+    which do not see ``env.conf``. MkDocs runs ``define_env`` once, before any page: there
+    ``env.conf`` reaches the templates as ``config``.
+    """
+    page = variables.get("page") if isinstance(variables, dict) else None
+    if page is None or getattr(page, "file", None) is not None:
+        return None
+    meta = getattr(page, "meta", None)
+    return meta if isinstance(meta, dict) else None
 
 
 def project_dir(conf: Any) -> Path:

@@ -15,7 +15,15 @@ from typing import Any
 
 import yaml
 
-from macros.engine import SiteError, docs_dir, page_url, relative_url
+from macros.engine import (
+    SiteError,
+    docs_dir,
+    md_link_source,
+    page_url,
+    relative_source,
+    relative_url,
+    theme_page_meta,
+)
 from macros.quiz.strings import strings
 from macros.templates import render
 
@@ -224,7 +232,9 @@ def register(env: Any) -> None:
     """Check the references and every page's sources now; add ``references_list()``.
 
     The short citations and the footer's words are handed to the theme's lesson footer
-    (``overrides/partials/hi-lesson-meta.html``) as ``config.hi_lesson_meta``.
+    (``overrides/partials/hi-lesson-meta.html``) as ``config.hi_lesson_meta`` (MkDocs) and
+    as the page's ``page.meta.hi_lesson_meta`` (Zensical, where the theme sees no
+    ``env.conf``: see ``macros/engine.py``).
     """
     conf = env.conf
     docs = docs_dir(conf)
@@ -238,11 +248,15 @@ def register(env: Any) -> None:
     directory_urls = bool(conf["use_directory_urls"])
     here = page_url("about/references.md", directory_urls)
     words = strings(conf["theme"].get("language", "en"))
-    conf["hi_lesson_meta"] = {
+    lesson_meta = {
         "references_url": here,
         "short": {ref_id: ref.citation_short for ref_id, ref in references.items()},
         "text": {k: v for k, v in words.items() if k.startswith("meta_")},
     }
+    conf["hi_lesson_meta"] = lesson_meta
+    page_meta = theme_page_meta(env.variables)
+    if page_meta is not None:
+        page_meta["hi_lesson_meta"] = lesson_meta
 
     def references_list(*types: str) -> str:
         """The entries of the given ``types`` (all when none), as HTML, sorted by author."""
@@ -250,12 +264,17 @@ def register(env: Any) -> None:
             (r for r in references.values() if not types or r.type in types),
             key=lambda r: (r.authors[0].lower(), str(r.year)),
         )
+        # Zensical resolves links in raw HTML from the page's Markdown file (.md links
+        # included); MkDocs leaves them as written, relative to the page's URL.
+        source = md_link_source(env.variables.get("page"))
+
+        def link(src: str) -> str:
+            if source is not None:
+                return relative_source(src, source)
+            return relative_url(page_url(src, directory_urls), here)
+
         links = {
-            ref.id: [
-                (title, relative_url(page_url(src, directory_urls), here))
-                for title, src in uses.get(ref.id, [])
-            ]
-            for ref in chosen
+            ref.id: [(title, link(src)) for title, src in uses.get(ref.id, [])] for ref in chosen
         }
         return render(conf, "hi-references.html", references=chosen, cited_on=links, text=words)
 

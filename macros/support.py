@@ -13,13 +13,10 @@ import sys
 from typing import Any
 
 from macros.settings import (
-    EXAMPLE_ORGANISATION,
-    THEME_KEY,
     Settings,
     SettingsError,
     check,
     placeholder_warnings,
-    theme_values,
 )
 from macros.templates import render
 
@@ -56,16 +53,14 @@ def _warn(lines: list[str]) -> None:
 
 
 def apply(extra: Any) -> Settings:
-    """Check ``extra`` and write the checked values back for the theme templates.
+    """Check ``extra`` and write the checked values back for the macros and pages.
 
-    Each setting is replaced by its checked form (defaults filled in, text stripped), and
-    ``extra.hi`` gets the colour style and the Content-Security-Policy.
+    Each setting is replaced by its checked form (defaults filled in, text stripped). The
+    theme templates do not rely on this: under Zensical they see ``extra`` as written.
     """
     settings = check(extra)
     for f in dataclasses.fields(settings):
         extra[f.name] = _plain(dataclasses.asdict(settings)[f.name])
-    example = settings.organisation.name == EXAMPLE_ORGANISATION
-    extra[THEME_KEY] = theme_values(settings, example)
     return settings
 
 

@@ -1,14 +1,19 @@
 """A clinic changes only mkdocs.yml: its contacts and crisis lines show on the support page
-and in the footer of every page, and the defaults are gone."""
+and in the footer of every page, and the defaults are gone. The theme builds all of it
+from mkdocs.yml as written (under Zensical it never sees what the macros compute)."""
 
 from __future__ import annotations
 
+import re
 from html import unescape
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
-from tests.harness import BuildError, build_site, copy_project
+from macros.settings import EXAMPLE_ORGANISATION
+from macros.settings.model import Colors
+from tests.harness import ENGINE, ROOT, BuildError, build_site, copy_project, serve
 
 CLINIC_YML = """\
 INHERIT: mkdocs.yml
@@ -71,7 +76,7 @@ def test_footer_shows_the_clinic_on_every_page(clinic_site: Path) -> None:
         assert "Riverside's own disclaimer text." in unescape(html)
         assert "<title>" in html and "Riverside Wellbeing" in html
         assert '<a href="tel:+442079460123">+44 20 7946 0123</a>' in html
-        assert "--md-primary-fg-color:#6a1b9a;" in html
+        assert 'data-hi-primary="#6a1b9a" data-hi-link="#1d5c57"' in html
         assert "data-hi-example-notice" not in html
         assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
@@ -81,6 +86,44 @@ def test_the_example_copy_says_so_on_every_page(site_dir: Path) -> None:
         assert "This is an example copy of the site." in (site_dir / page).read_text()
 
 
+def test_the_example_notice_compares_with_the_example_name() -> None:
+    partial = (ROOT / "overrides" / "partials" / "hi-example-notice.html").read_text()
+    assert re.findall(r'set example_name = "([^"]*)"', partial) == [EXAMPLE_ORGANISATION]
+
+
+def test_the_stylesheet_defaults_are_the_settings_defaults() -> None:
+    # Without JavaScript (or for a colour a clinic leaves out) site.css's colours apply.
+    css = (ROOT / "docs" / "assets" / "stylesheets" / "site.css").read_text()
+    root = dict(
+        re.findall(r"(--[a-z-]+): (#[0-9a-f]+);", css[css.index(":root {") :].split("}")[0])
+    )
+    defaults = Colors()
+    assert root == {
+        "--md-primary-fg-color": defaults.primary,
+        "--md-primary-fg-color--dark": defaults.primary,
+        "--md-accent-fg-color": defaults.primary,
+        "--hi-link-color": defaults.link,
+        "--hi-link-color-dark": defaults.link_dark,
+    }
+
+
+@pytest.mark.browser
+def test_the_clinic_colours_apply_and_the_defaults_without_javascript(
+    clinic_site: Path, browser: Browser
+) -> None:
+    header = "el => getComputedStyle(el).backgroundColor"
+    with serve(clinic_site) as server:
+        for javascript, expected in ((True, "rgb(106, 27, 154)"), (False, "rgb(29, 92, 87)")):
+            context = browser.new_context(java_script_enabled=javascript)
+            try:
+                page = context.new_page()
+                page.goto(server.url + "get-support/", wait_until="load")
+                assert page.locator(".md-header").evaluate(header) == expected, javascript
+                assert page.locator(".md-banner").evaluate(header) == expected, javascript
+            finally:
+                context.close()
+
+
 def test_a_crisis_line_without_a_way_to_reach_it_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     (project / "clinic.yml").write_text(
@@ -88,8 +131,10 @@ def test_a_crisis_line_without_a_way_to_reach_it_stops_the_build(tmp_path: Path)
     )
     with pytest.raises(BuildError) as info:
         build_site(project / "site", project=project, config_file="clinic.yml")
+    # MkDocs logs it as an ERROR line; `python -m macros build` (Zensical) prints "Error:".
+    prefix = "Error: " if ENGINE == "zensical" else "ERROR   -  "
     assert (
-        "ERROR   -  mkdocs.yml: extra.crisis_lines[0].how: missing; say how to reach it, "
+        f"{prefix}mkdocs.yml: extra.crisis_lines[0].how: missing; say how to reach it, "
         'like "Call or text 988"'
     ) in str(info.value).splitlines()
     assert "Traceback" not in str(info.value)

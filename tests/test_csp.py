@@ -4,21 +4,22 @@ In a real Chromium, no page and no reader action causes a single policy violatio
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page
 
+from macros.settings import check
 from macros.settings.colors import DARK_BOX, DARK_PAGE, LIGHT_BOX
-from tests.harness import Server, page_url, site_pages
+from macros.settings.csp import directives, policy
+from tests.harness import ROOT, Server, page_url, site_pages
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
-STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
+COLORS_TAG = re.compile(r'<script src="(?:[^"]*/)?assets/javascripts/hi-colors\.js"([^>]*)>')
 LINK_ATTR = re.compile(
     r"""\s(?:href|src|action|formaction|xlink:href)\s*=\s*["']([^"']*)["']""", re.I
 )
@@ -35,6 +36,7 @@ def test_every_page_has_the_strict_policy_before_anything_it_covers(site_dir: Pa
     for name in site_pages(site_dir):
         html = (site_dir / name).read_text(encoding="utf-8")
         policy = _policy(html)
+        assert policy == directives(), name  # exactly overrides/partials/hi-csp.html
         assert policy["default-src"] == ["'self'"], name
         assert policy["script-src"] == ["'self'"], name
         for directive in ("img-src", "font-src", "connect-src", "worker-src"):
@@ -47,14 +49,35 @@ def test_every_page_has_the_strict_policy_before_anything_it_covers(site_dir: Pa
             assert tag not in head[:meta_at], (name, tag)
 
 
-def test_the_one_inline_style_is_allowed_by_its_hash(site_dir: Path) -> None:
+def test_the_policy_is_declared_once_and_allows_no_inline_style() -> None:
+    # overrides/partials/hi-csp.html holds it; a theme template must not compute it
+    # (under Zensical the theme never sees what the macros compute).
+    assert policy().startswith("default-src 'self'; script-src 'self'; style-src 'self';")
+    assert directives()["style-src"] == ["'self'"]
+    assert "\n" not in policy() and "{" not in policy()
+
+
+def test_no_inline_style_and_the_colours_come_from_a_file(site_dir: Path) -> None:
+    # The clinic's colours are data- attributes on a non-deferred script in <head>
+    # (overrides/partials/hi-colors.html), which sets them as CSS custom properties.
+    colors = check(_shipped_extra()).colors
+    expected = (
+        f' data-hi-primary="{colors.primary}" data-hi-link="{colors.link}"'
+        f' data-hi-link-dark="{colors.link_dark}"'
+    )
     for name in site_pages(site_dir):
         html = (site_dir / name).read_text(encoding="utf-8")
-        styles = STYLE.findall(html)
-        assert len(styles) == 1, name
-        digest = base64.b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
-        assert _policy(html)["style-src"] == ["'self'", f"'sha256-{digest}'"], name
-        assert re.fullmatch(r":root\{(--[a-z-]+:#[0-9a-f]{3,6};?)+\}", styles[0]), styles[0]
+        assert "<style" not in html.lower(), name
+        head = html[: html.index("</head>")]
+        assert COLORS_TAG.findall(head) == [expected], name
+
+
+def _shipped_extra() -> dict[str, object]:
+    """The ``extra:`` block of the shipped mkdocs.yml (its !ENV tags are elsewhere)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    extra = yaml.safe_load(text[text.index("\nextra:") :])["extra"]
+    assert isinstance(extra, dict)
+    return extra
 
 
 def test_no_inline_script_handler_or_style_attribute(site_dir: Path) -> None:

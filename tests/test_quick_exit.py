@@ -175,7 +175,7 @@ def test_crisis_lines_have_tap_to_call_and_tap_to_text_links(site_dir: Path) -> 
         '<a class="hi-support__action hi-support__tel" href="tel:988" data-hi-call>Call 988</a>',
         '<a class="hi-support__action hi-support__sms" href="sms:988" data-hi-text>Text 988</a>',
         'href="tel:18007997233" data-hi-call>Call 1-800-799-7233</a>',
-        'href="sms:88788" data-hi-text>Text 88788</a>',
+        'href="sms:88788" data-hi-text>Text 88788</a>',  # "how" says to text START
         'href="tel:08082000247" data-hi-call>Call 0808 2000 247</a>',
         'href="tel:116123" data-hi-call>Call 116 123</a>',
     ):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -126,6 +127,7 @@ class _Env:
             "theme": {"language": "en"},
         }
         self.macros: dict[str, Any] = {}
+        self.variables: dict[str, Any] = {}
 
     def macro(self, function: Any) -> None:
         self.macros[function.__name__] = function
@@ -163,6 +165,22 @@ def test_references_list_renders_entries_with_anchors_and_cited_on(tmp_path: Pat
     assert "What we use it for:" in html and "What self-compassion is." in html
     assert env.macros["references_list"]("book") == '<div class="hi-refs">\n</div>'
     assert env.conf["hi_lesson_meta"]["short"] == {"neff-2003-self-compassion": "Neff (2003)"}
+
+
+def test_under_zensical_the_lesson_footer_data_goes_in_the_page_meta(tmp_path: Path) -> None:
+    # Zensical's theme never sees env.conf, only the page's meta after the Markdown stage;
+    # its page has a path and no file. MkDocs' page (with a file) is left alone.
+    docs = _docs(tmp_path, "---\ntitle: Page A\nsources:\n  - neff-2003-self-compassion\n---\n")
+    zensical_page = SimpleNamespace(path="learn/a.md", url="learn/a/", meta={"title": "Page A"})
+    env = _Env(docs)
+    env.variables["page"] = zensical_page
+    register(env)
+    assert zensical_page.meta["hi_lesson_meta"] == env.conf["hi_lesson_meta"]
+    mkdocs_page = SimpleNamespace(file=object(), meta={"title": "Page A"})
+    env = _Env(docs)
+    env.variables["page"] = mkdocs_page
+    register(env)
+    assert mkdocs_page.meta == {"title": "Page A"}
 
 
 def test_references_page_has_every_entry(site_dir: Path) -> None:

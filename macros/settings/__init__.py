@@ -1,9 +1,9 @@
 """The clinic settings under ``extra:`` in ``mkdocs.yml``: one typed model, checked once.
 
 ``check(extra)`` returns the frozen ``Settings`` (``model.py``) or raises ``SettingsError``
-with one line naming the setting. ``theme_values(settings)`` gives what the theme
-templates need beyond the settings themselves: the colour style, its hash and the page's
-Content-Security-Policy.
+with one line naming the setting. The theme templates read ``extra:`` as written (under
+Zensical they never see what the macros compute); the page's Content-Security-Policy is
+a fixed text (``csp.py``).
 """
 
 from __future__ import annotations
@@ -11,29 +11,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from macros.settings.csp import Theme, theme_values
 from macros.settings.decode import Lines, SettingsError, decode
 from macros.settings.model import REFUSED, CrisisLine, Organisation, Referral, Settings
 
 __all__ = [
     "EXAMPLE_ORGANISATION",
-    "THEME_KEY",
     "CrisisLine",
     "Organisation",
     "Referral",
     "Settings",
     "SettingsError",
-    "Theme",
     "check",
     "placeholder_warnings",
-    "theme_values",
 ]
 
 #: The organisation name the project ships with; a fork that keeps it is still an example.
+#: ``overrides/partials/hi-example-notice.html`` compares with the same text.
 EXAMPLE_ORGANISATION = "Your clinic or community group"
-
-#: The key under ``extra`` where the build puts the checked values for the templates.
-THEME_KEY = "hi"
 
 
 def check(extra: Any, lines: Lines | None = None, file: str = "mkdocs.yml") -> Settings:
@@ -46,9 +40,8 @@ def check(extra: Any, lines: Lines | None = None, file: str = "mkdocs.yml") -> S
         )
     if not isinstance(extra, Mapping):
         raise SettingsError(f"{file}: extra: must have its settings indented under it")
-    data = {k: v for k, v in extra.items() if not (k == THEME_KEY and isinstance(v, Theme))}
     # An empty refused setting does nothing: Zensical fills in `polyfills: []` by itself.
-    data = {k: v for k, v in data.items() if not (k in REFUSED and v in (None, [], {}, ""))}
+    data = {k: v for k, v in extra.items() if not (k in REFUSED and v in (None, [], {}, ""))}
     settings: Settings = decode(Settings, data, "", lines or {}, file, REFUSED)
     return settings
 
