@@ -37,6 +37,7 @@ STRUCTURE = frozenset(
         "min_answered",
         "remember_days",
         "see",
+        "kind",
         "rows",
         "max_length",
     }
