@@ -5,11 +5,13 @@ English is built from ``mkdocs.yml`` into ``site/``; each other language from
 ``extra.alternate`` lists them for the header's language selector. The theme
 (``overrides/partials/alternate.html``, ``hi-alternates.html``) links a page to the same
 page in the other language when it exists there, and to that language's home page when
-not, from ``config.hi_languages`` set here:
+not, from ``config.hi_languages["pages"]`` set here (for each language in
+``extra.alternate``, the site-relative URLs of its pages). Zensical does not hand such
+values to the theme: there the selector and the links go to each language's home page.
 
-- ``pages``: for each language in ``extra.alternate``, the site-relative URLs of its pages;
-- ``notice``: on a translated site, the words saying the pages are a translation awaiting
-  review (``extra.translation_review`` replaces them once a clinician has reviewed them).
+The ``translation_notice()`` macro, at the top of every translated page, says the page
+is a translation awaiting review (``extra.translation_review`` replaces the words once a
+native-speaking clinician has reviewed the pages).
 """
 
 from __future__ import annotations
@@ -17,8 +19,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros.engine import docs_dir, excluded, page_url, site_language, source_docs_dir
+from macros.engine import (
+    SiteError,
+    docs_dir,
+    excluded,
+    page_source,
+    page_url,
+    page_url_of,
+    site_language,
+    source_docs_dir,
+)
 from macros.quiz.strings import strings
+from macros.templates import render
+
+
+class LanguageError(SiteError):
+    """A translation mistake, as one line."""
+
 
 #: Folders of docs/ that hold no pages of any language.
 NOT_PAGES = ("data/", "includes/")
@@ -56,9 +73,26 @@ def register(env: Any) -> None:
     words = strings(language)
     review = str((conf["extra"] or {}).get("translation_review") or "").strip()
     translated = source != docs_dir(conf)
-    conf["hi_languages"] = {
-        "pages": pages,
-        "notice": (review or words["translation_notice"]) if translated else "",
-        "guides": words["translation_guides"] if translated else "",
-        "guides_link": words["translation_guides_link"],
-    }
+    conf["hi_languages"] = {"pages": pages}
+
+    def translation_notice() -> str:
+        """The note that this page is a translation awaiting review (or who reviewed it)."""
+        page = env.variables.get("page")
+        if not translated:
+            src = page_source(page) or "this page"
+            raise LanguageError(
+                f"docs/{src}: translation_notice(): only translated pages (docs/<lang>/) "
+                "show it; remove it from this English page"
+            )
+        here = page_url_of(page)
+        # the English guides: one folder above this language's home page
+        guides = "../" * here.count("/") + "../clinics/" if here == "about/" else ""
+        return render(
+            conf,
+            "hi-translation.html",
+            notice=review or words["translation_notice"],
+            guides_href=guides,
+            text=words,
+        )
+
+    env.macro(translation_notice)

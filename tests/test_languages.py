@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -15,15 +16,15 @@ from macros.quiz.load import load_text
 from macros.quiz.model import SelfReflection
 from macros.quiz.overlay import overlay, untranslated
 from macros.quiz.scoring import score
-from macros.quiz.strings import FILE as STRINGS
-from tests.harness import site_pages, translations
+from macros.quiz.strings import tables
+from tests.harness import ENGINE, site_pages, translations
 from tests.quiz_helpers import QUIZZES, answer_files, golden_cases, page_exists
 
 ROOT = Path(__file__).resolve().parents[1]
 ES_QUIZZES = ROOT / "docs" / "es" / "data" / "quizzes"
 
 
-def missing_keys(table: dict[str, dict]) -> list[str]:
+def missing_keys(table: dict[str, dict[str, Any]]) -> list[str]:
     """``lang: key`` for every key of ``en`` (and of ``en.js``) another language lacks."""
     en = table["en"]
     out = []
@@ -34,7 +35,7 @@ def missing_keys(table: dict[str, dict]) -> list[str]:
 
 
 def test_every_language_has_every_string() -> None:
-    table = yaml.safe_load(STRINGS.read_text(encoding="utf-8"))
+    table = tables()
     assert set(translations()) <= set(table), "each mkdocs.<lang>.yml needs a strings table"
     assert missing_keys(table) == []
 
@@ -77,6 +78,7 @@ def test_spanish_and_english_score_the_golden_answers_the_same(path: Path) -> No
         assert path.stem.startswith("example-"), f"{es}: missing"
         return
     qf, cases = golden_cases(path)
+    assert isinstance(qf.quiz, SelfReflection)
     english = QUIZZES / path.name
     spanish = load_text(
         english.name,
@@ -101,7 +103,7 @@ def test_spanish_and_english_score_the_golden_answers_the_same(path: Path) -> No
 def test_spanish_pages_are_spanish_and_say_they_await_review(site_dir: Path) -> None:
     pages = [p for p in site_pages(site_dir) if p.startswith("es/") and "/assets/" not in p]
     assert len(pages) >= 25
-    english = yaml.safe_load(STRINGS.read_text(encoding="utf-8"))["en"]
+    english = tables()["en"]
     shown = [v for v in english["js"].values() if "{" not in v] + [
         v for k, v in english.items() if k != "js" and "{" not in v and len(v) > 12
     ]
@@ -127,6 +129,9 @@ def test_language_links_and_hreflang_targets_exist(site_dir: Path) -> None:
             target = (site_dir / rel).parent / (a or b)
             assert (target / "index.html").resolve().is_file(), f"{rel}: {a or b}"
             checked += 1
+    if ENGINE == "zensical":  # no page lists reach Zensical's theme: home pages only
+        assert checked >= 6
+        return
     assert checked >= 12
     healing = (site_dir / "learn/healing/index.html").read_text(encoding="utf-8")
     assert 'hreflang="es" href="../../es/learn/healing/"' in healing

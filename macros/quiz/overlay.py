@@ -85,9 +85,8 @@ def _merge(english: Any, text: Any, name: str, at: str) -> Any:
             raise _fail(
                 name, at, f"has {len(text)} entries but the English file has {len(english)}"
             )
-        return [
-            _merge(e, t, name, _join(at, i)) for i, (e, t) in enumerate(zip(english, text))
-        ] + english[len(text) :]
+        pairs = enumerate(zip(english, text, strict=False))
+        return [_merge(e, t, name, _join(at, i)) for i, (e, t) in pairs] + english[len(text) :]
     if isinstance(english, dict) and isinstance(text, str):
         for key in TEXT_OF_GROUP:
             if isinstance(english.get(key), str):
@@ -119,7 +118,7 @@ def untranslated(english: Any, merged: Any, at: str = "") -> list[str]:
             if key not in STRUCTURE:
                 found += untranslated(value, merged.get(key), _join(at, str(key)))
     elif isinstance(english, list) and isinstance(merged, list):
-        for i, (e, m) in enumerate(zip(english, merged)):
+        for i, (e, m) in enumerate(zip(english, merged, strict=False)):
             found += untranslated(e, m, _join(at, i))
     elif isinstance(english, str) and english == merged and english.strip():
         found.append(at)
