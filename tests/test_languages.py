@@ -17,8 +17,12 @@ from macros.quiz.model import SelfReflection
 from macros.quiz.overlay import overlay, untranslated
 from macros.quiz.scoring import score
 from macros.quiz.strings import tables
+from tests.content import doc_pages
 from tests.harness import ENGINE, site_pages, translations
 from tests.quiz_helpers import QUIZZES, answer_files, golden_cases, page_exists
+from tests.readability_es import lectura, page_lectura
+from tests.readability_es import syllables as syllables_es
+from tests.test_content import _built
 
 ROOT = Path(__file__).resolve().parents[1]
 ES_QUIZZES = ROOT / "docs" / "es" / "data" / "quizzes"
@@ -155,3 +159,47 @@ def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
     assert not [u for u in en if u.startswith("es/")], "English search finds Spanish pages"
     assert "hiperindependencia" in es_text.lower()
     assert "Sanar lleva tiempo" in es_text
+
+
+# Plain language in Spanish -----------------------------------------------------------------
+
+#: Fernández Huerta reading ease every Spanish reader page reaches (about US grade 8).
+MIN_EASE = 70.0
+
+
+@pytest.mark.parametrize(
+    ("word", "count"),
+    [("hoy", 1), ("bien", 1), ("poema", 3), ("leer", 2), ("día", 2), ("reúne", 3),
+     ("que", 1), ("guerra", 2), ("hiperindependencia", 7), ("ayuda", 3), ("buey", 1),
+     ("confianza", 3), ("tranquilo", 3), ("país", 2), ("oído", 3), ("ciudad", 2)],
+)  # fmt: skip
+def test_spanish_syllables(word: str, count: int) -> None:
+    assert syllables_es(word) == count
+
+
+def test_spanish_reading_ease_of_every_page(
+    site_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows, too_hard = [], []
+    for md in doc_pages(ROOT / "docs" / "es"):
+        rel = _built(md)
+        result = page_lectura((site_dir / "es" / rel).read_text(encoding="utf-8"))
+        rows.append(f"es/{md:46} {result.words:6} {result.ease:6.1f}")
+        if result.ease < MIN_EASE:
+            too_hard.append(f"docs/es/{md}: reading ease {result.ease:.0f} (at least 70)")
+    with capsys.disabled():
+        print("\nSpanish reading ease (Fernández Huerta)\n" + "\n".join(rows))
+    assert len(rows) >= 25
+    assert not too_hard, "Shorter sentences and words help:\n" + "\n".join(too_hard)
+
+
+def test_spanish_reading_ease_scores_hard_text_lower() -> None:
+    easy = lectura(["Puedes pedir ayuda. Está bien. Ve a tu ritmo."])
+    hard = lectura(
+        [
+            "La interdependencia necesariamente implica vulnerabilidad recíproca, "
+            "característicamente exigiendo considerable flexibilidad psicológica "
+            "y capacidad organizacional."
+        ]
+    )
+    assert hard.ease < MIN_EASE < 90 < easy.ease
