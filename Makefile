@@ -10,16 +10,26 @@ export PYTHONDONTWRITEBYTECODE := 1
 # The engine that builds and serves the site: mkdocs (MkDocs + Material, the default) or
 # zensical (`make build ENGINE=zensical`). Both read mkdocs.yml and write site/.
 ENGINE ?= mkdocs
+# The language `make serve` shows: en (mkdocs.yml, port 8000) or another language with a
+# mkdocs.<lang>.yml (`make serve SITE_LANG=es`: port 8001, at /es/). `make build` always
+# builds every language: English into site/, then each mkdocs.<lang>.yml into site/<lang>/.
+SITE_LANG ?= en
+ifeq ($(SITE_LANG),en)
+SERVE_ARGS := --dev-addr 127.0.0.1:8000
+else
+SERVE_ARGS := -f mkdocs.$(SITE_LANG).yml --dev-addr 127.0.0.1:8001
+endif
+TRANSLATIONS := $(wildcard mkdocs.*.yml)
 ifeq ($(ENGINE),mkdocs)
 ENGINE_DEPS  := $(VENV)/.docs-installed
 ENGINE_BUILD := $(BIN)/mkdocs build --strict
-ENGINE_SERVE := $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+ENGINE_SERVE := $(BIN)/mkdocs serve $(SERVE_ARGS)
 else ifeq ($(ENGINE),zensical)
 # `python -m macros` runs Zensical and prints our one-line errors without its tracebacks.
 # --clean: build from scratch as MkDocs does (Zensical otherwise reuses its .cache/).
 ENGINE_DEPS  := $(VENV)/.zensical-installed
 ENGINE_BUILD := $(BIN)/python -m macros build --strict --clean
-ENGINE_SERVE := $(BIN)/python -m macros serve --dev-addr 127.0.0.1:8000
+ENGINE_SERVE := $(BIN)/python -m macros serve $(SERVE_ARGS)
 else
 $(error ENGINE=$(ENGINE): use mkdocs (the default) or zensical)
 endif
@@ -64,13 +74,19 @@ $(VENV)/.zensical-installed: requirements/zensical.txt | $(BIN)/activate
 # an indent, a colon in a value, a setting or a page's front matter) in one plain line.
 CHECK_CONFIG := $(BIN)/python -m macros.check_config
 
-serve: $(ENGINE_DEPS) ## Live site with reload at http://127.0.0.1:8000 (ENGINE=zensical too)
+serve: $(ENGINE_DEPS) ## Live site with reload at http://127.0.0.1:8000 (SITE_LANG=es, ENGINE=zensical)
 	@$(CHECK_CONFIG)
 	$(ENGINE_SERVE)
 
-build: $(ENGINE_DEPS) ## Build the site into site/, strict (ENGINE=zensical: with Zensical)
+# Each translation gets its address from SITE_URL (set by the Pages workflow) plus its
+# language: SITE_URL_LANGUAGE=<SITE_URL>es/ for mkdocs.es.yml.
+build: $(ENGINE_DEPS) ## Build every language into site/, strict (ENGINE=zensical: with Zensical)
 	@$(CHECK_CONFIG)
 	$(ENGINE_BUILD)
+	@for config in $(TRANSLATIONS); do lang=$${config#mkdocs.}; lang=$${lang%.yml}; \
+	  echo "$$config -> site/$$lang/"; \
+	  env $${SITE_URL:+SITE_URL_LANGUAGE=$${SITE_URL}$$lang/} $(ENGINE_BUILD) -f $$config || exit 1; \
+	done
 
 lint: $(VENV)/.test-installed ## ruff, mypy, codespell and zizmor (the workflows' security audit)
 	$(BIN)/ruff check macros tests
@@ -102,8 +118,7 @@ vnu-install:
 test: $(VENV)/.test-installed ## Everything: lint, then build and test with each engine
 	$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory vnu-install
-	@$(CHECK_CONFIG)
-	$(BIN)/mkdocs build --strict
+	$(MAKE) --no-print-directory build ENGINE=mkdocs
 	$(BIN)/pytest $(PYTEST_ARGS)
 	@if $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then \
 	  $(MAKE) --no-print-directory test-zensical PYTEST_ARGS="-m 'not browser' $(PYTEST_ARGS)"; \

@@ -16,7 +16,8 @@ _ROOT = str(Path(__file__).resolve().parents[1])
 if "macros" not in sys.modules and _ROOT not in sys.path:
     sys.path.append(_ROOT)
 
-from macros.pages import register as register_pages  # noqa: E402 (needs the path above)
+from macros.languages import register as register_languages  # noqa: E402 (needs the path above)
+from macros.pages import register as register_pages  # noqa: E402
 from macros.quiz import register as register_quiz  # noqa: E402
 from macros.references import register as register_references  # noqa: E402
 from macros.support import register as register_support  # noqa: E402
@@ -28,3 +29,4 @@ def define_env(env: Any) -> None:
     register_pages(env)
     register_quiz(env)
     register_references(env)
+    register_languages(env)

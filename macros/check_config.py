@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from macros.engine import SiteError
+from macros.engine import SiteError, excluded
 from macros.pages import check_pages
 from macros.settings import check
 from macros.yaml_words import explain
@@ -169,7 +169,8 @@ def check_config(path: Path) -> None:
     if "extra" in lines:
         extra_lines[""] = lines["extra"]
     check(data.get("extra"), extra_lines, path.name)
-    check_pages(path.parent / str(data.get("docs_dir") or "docs"))
+    left_out = excluded({"exclude_docs": data.get("exclude_docs")})
+    check_pages(path.parent / str(data.get("docs_dir") or "docs"), left_out)
 
 
 def main(argv: list[str] | None = None) -> int:

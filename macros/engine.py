@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import posixpath
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +190,50 @@ def _get(conf: Any, key: str) -> Any:
         return conf[key]
     except (KeyError, TypeError, AttributeError):
         return getattr(conf, key, None)
+
+
+def site_language(conf: Any) -> str:
+    """The site's language, ``theme.language`` (``en`` when not set)."""
+    theme = _get(conf, "theme")
+    try:
+        language = theme["language"] if theme is not None else None
+    except (KeyError, TypeError):
+        language = getattr(theme, "language", None)
+    return str(language or "en")
+
+
+def source_docs_dir(conf: Any) -> Path:
+    """The folder of the English pages and of the data every language shares.
+
+    A translated site has its pages in ``docs/<language>/`` (``docs_dir: docs/es`` with
+    ``theme.language: es``); its quiz structure, references and assets stay in ``docs/``.
+    For the English site this is ``docs_dir`` itself.
+    """
+    docs = docs_dir(conf)
+    return docs.parent if docs.name == site_language(conf) else docs
+
+
+def excluded(conf: Any) -> Callable[[str], bool]:
+    """Whether a ``docs/``-relative path is left out of the site by ``exclude_docs``.
+
+    MkDocs gives a gitignore-style spec with ``match_file``; Zensical gives the text as
+    written. For the text, folder lines (``es/``) and exact paths are understood.
+    """
+    spec = _get(conf, "exclude_docs")
+    if spec is None:
+        return lambda path: False
+    if hasattr(spec, "match_file"):
+        return lambda path: bool(spec.match_file(path))
+    patterns = [
+        line.strip().lstrip("/")
+        for line in str(spec).splitlines()
+        if line.strip() and not line.strip().startswith("#")
+    ]
+
+    def match(path: str) -> bool:
+        return any(
+            path.startswith(p) or f"/{p}" in f"/{path}" if p.endswith("/") else path == p
+            for p in patterns
+        )
+
+    return match

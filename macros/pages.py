@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from macros.engine import SiteError, docs_dir
+from macros.engine import SiteError, docs_dir, excluded
 from macros.yaml_words import explain
 
 #: Folders under docs/ that the build reads but does not publish as pages.
@@ -168,18 +168,19 @@ def check_page(page: str, text: str) -> dict[str, Any]:
     return meta
 
 
-def page_files(docs: Path) -> list[str]:
-    """Every Markdown page under ``docs``, docs-relative, sorted."""
+def page_files(docs: Path, left_out: Callable[[str], bool] = lambda _: False) -> list[str]:
+    """Every Markdown page under ``docs``, docs-relative, sorted; ``left_out`` tells which
+    paths the site's ``exclude_docs`` leaves out (another language's folder)."""
     return sorted(
-        p.relative_to(docs).as_posix()
-        for p in docs.rglob("*.md")
-        if not p.relative_to(docs).as_posix().startswith(NOT_PAGES)
+        rel
+        for rel in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+        if not rel.startswith(NOT_PAGES) and not left_out(rel)
     )
 
 
-def check_pages(docs: Path) -> int:
+def check_pages(docs: Path, left_out: Callable[[str], bool] = lambda _: False) -> int:
     """Check every page under ``docs``; return how many were checked."""
-    pages = page_files(docs)
+    pages = page_files(docs, left_out)
     for page in pages:
         try:
             text = (docs / page).read_text(encoding="utf-8")
@@ -191,4 +192,4 @@ def check_pages(docs: Path) -> int:
 
 def register(env: Any) -> None:
     """Check every page's front matter now, before any page is built."""
-    check_pages(docs_dir(env.conf))
+    check_pages(docs_dir(env.conf), excluded(env.conf))

@@ -18,10 +18,12 @@ import yaml
 from macros.engine import (
     SiteError,
     docs_dir,
+    excluded,
     md_link_source,
     page_url,
     relative_source,
     relative_url,
+    source_docs_dir,
     theme_page_meta,
 )
 from macros.quiz.strings import strings
@@ -208,11 +210,13 @@ def sources_problems(page: str, text: str, known: dict[str, Reference]) -> list[
     return problems
 
 
-def _pages(docs: Path) -> dict[str, str]:
+def _pages(docs: Path, conf: Any = None) -> dict[str, str]:
+    """The site's pages, ``docs/``-relative: not data, and not another language's pages."""
+    exclude = excluded(conf) if conf is not None else (lambda src: False)
     return {
-        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+        src: p.read_text(encoding="utf-8")
         for p in sorted(docs.rglob("*.md"))
-        if not p.relative_to(docs).as_posix().startswith(NOT_PAGES)
+        if not (src := p.relative_to(docs).as_posix()).startswith(NOT_PAGES) and not exclude(src)
     }
 
 
@@ -238,8 +242,9 @@ def register(env: Any) -> None:
     """
     conf = env.conf
     docs = docs_dir(conf)
-    references = load_references((docs / "data" / "references.yml").read_text("utf-8"))
-    pages = _pages(docs)
+    data = source_docs_dir(conf) / "data" / "references.yml"  # one file for every language
+    references = load_references(data.read_text("utf-8"))
+    pages = _pages(docs, conf)
     for page, text in pages.items():
         problems = sources_problems(page, text, references)
         if problems:

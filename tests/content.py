@@ -21,8 +21,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 QUIZZES = DOCS / "data" / "quizzes"
-#: Folders under docs/ that are read by the build but are not pages.
-NOT_PAGES = ("includes/", "data/")
+#: The other languages' pages (docs/es/ for mkdocs.es.yml): not English pages, so the
+#: English content checks (spelling, reading level) leave them out.
+LANGUAGE_DIRS = tuple(f"{p.name.split('.')[1]}/" for p in sorted(ROOT.glob("mkdocs.*.yml")))
+#: Folders under docs/ that are read by the build but are not (English) pages.
+NOT_PAGES = ("includes/", "data/", *LANGUAGE_DIRS)
 #: Folders whose pages are written for clinics and editors, not readers.
 NOT_READER = ("clinics/", "editors/")
 #: Front matter every reader page needs (C4): what it is, when it was reviewed and is due

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from macros.inherit import inherit_as_mkdocs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,6 +57,11 @@ class BuildError(Exception):
     """The strict build failed; the message holds its output."""
 
 
+def translations(project: Path = ROOT) -> dict[str, str]:
+    """The site's other languages: ``{"es": "mkdocs.es.yml"}``, each built into ``<lang>/``."""
+    return {p.name.split(".")[1]: p.name for p in sorted(project.glob("mkdocs.*.yml"))}
+
+
 def build_site(
     site_dir: Path,
     *,
@@ -61,18 +69,35 @@ def build_site(
     config_file: str = "mkdocs.yml",
     site_url: str | None = None,
     engine: str = ENGINE,
+    languages: bool = True,
 ) -> Path:
-    """Build ``project`` strictly with ``engine`` into ``site_dir`` and return it."""
+    """Build ``project`` strictly with ``engine`` into ``site_dir`` and return it.
+
+    With ``languages`` (and the English ``mkdocs.yml``), every ``mkdocs.<lang>.yml`` is
+    then built into ``site_dir/<lang>/``, as ``make build`` does.
+    """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     if site_url is not None:
         env["SITE_URL"] = site_url
+    _build_one(site_dir, project, config_file, env, engine)
+    if languages and config_file == "mkdocs.yml":
+        for lang, config in translations(project).items():
+            if site_url is not None:
+                env["SITE_URL_LANGUAGE"] = f"{site_url}{lang}/"
+            _build_one(site_dir / lang, project, config, env, engine)
+    return site_dir
+
+
+def _build_one(
+    site_dir: Path, project: Path, config_file: str, env: dict[str, str], engine: str
+) -> Path:
     if engine == "zensical":
         return _build_zensical(site_dir, project, config_file, env)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     cmd += ["-f", config_file, "-d", str(site_dir)]
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise BuildError(proc.stdout + proc.stderr)
+        raise BuildError(f"{config_file}: " + proc.stdout + proc.stderr)
     return site_dir
 
 
@@ -88,76 +113,29 @@ def _build_zensical(site_dir: Path, project: Path, config_file: str, env: dict[s
         for config in [*project.glob("*.yml"), *project.glob("*.yaml")]:
             shutil.copy2(config, work / config.name)
         config = work / config_file
-        config.write_text(_inherit_as_mkdocs(config), encoding="utf-8")
+        config.write_text(inherit_as_mkdocs(config), encoding="utf-8")
+        out = str((yaml.safe_load(_no_tags(config)) or {}).get("site_dir") or "site")
         skip = shutil.ignore_patterns("__pycache__")
         for name in ("docs", "overrides", "macros"):
             shutil.copytree(project / name, work / name, ignore=skip)
         cmd = [sys.executable, "-m", "macros", "build", "--strict", "-f", config_file]
         proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
-            raise BuildError(proc.stdout + proc.stderr)
-        shutil.copytree(work / "site", site_dir, dirs_exist_ok=True)
+            raise BuildError(f"{config_file}: " + proc.stdout + proc.stderr)
+        shutil.copytree(work / out, site_dir, dirs_exist_ok=True)
     return site_dir
 
 
-class _Tagged:
-    """A YAML value with a tag such as ``!ENV``, kept for the engine to resolve."""
-
-    def __init__(self, tag: str, value: Any) -> None:
-        self.tag, self.value = tag, value
-
-
-class _KeepTags(yaml.SafeLoader):
-    pass
-
-
-class _WriteTags(yaml.SafeDumper):
-    pass
-
-
-def _keep(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
-    if isinstance(node, yaml.SequenceNode):
-        return _Tagged(node.tag, loader.construct_sequence(node))
-    return _Tagged(node.tag, loader.construct_scalar(node))  # type: ignore[arg-type]
-
-
-def _write(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
-    if isinstance(data.value, list):
-        return dumper.represent_sequence(data.tag, data.value, flow_style=True)
-    return dumper.represent_scalar(data.tag, data.value)
-
-
-_KeepTags.add_multi_constructor("!", _keep)
-_WriteTags.add_representer(_Tagged, _write)
-
-
-def _merge(parent: Any, child: Any) -> Any:
-    if isinstance(parent, dict) and isinstance(child, dict):
-        return {**parent, **{k: _merge(parent.get(k), v) for k, v in child.items()}}
-    return child
-
-
-def _inherit_as_mkdocs(config: Path) -> str:
-    """The text of ``config`` with its ``INHERIT:`` chain merged as MkDocs merges it.
-
-    MkDocs merges mappings key by key and lets the child's lists replace the parent's;
-    Zensical adds the child's lists to the parent's (a clinic's own `crisis_lines` would
-    come after the defaults). The tests build clinic configs with ``INHERIT``, so both
-    engines get the MkDocs result. Without ``INHERIT`` the text is returned unchanged.
-    """
-    text = config.read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_KeepTags)  # a SafeLoader subclass
-    if not isinstance(data, dict) or "INHERIT" not in data:
-        return text
-    parent = config.parent / str(data.pop("INHERIT"))
-    merged = _merge(yaml.load(_inherit_as_mkdocs(parent), Loader=_KeepTags), data)
-    return yaml.dump(merged, Dumper=_WriteTags, sort_keys=False, allow_unicode=True)
+def _no_tags(config: Path) -> str:
+    """The config's text with its ``!ENV`` tags dropped, for reading plain keys."""
+    return re.sub(r"!\w+\s", "", config.read_text(encoding="utf-8"))
 
 
 def copy_project(dest: Path) -> Path:
     """Copy what a build reads (config, docs, overrides, macros) to ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for config in ROOT.glob("mkdocs*.yml"):
+        shutil.copy2(config, dest / config.name)
     for name in ("docs", "overrides", "macros"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     return dest

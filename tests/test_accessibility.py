@@ -19,7 +19,7 @@ def _pages() -> list[str]:
     pages = []
     for md in sorted(docs.rglob("*.md")):
         rel = md.relative_to(docs).as_posix()
-        if rel.startswith(("includes/", "data/")):
+        if rel.startswith(("includes/", "data/")) or "/includes/" in rel or "/data/" in rel:
             continue
         stem = rel[: -len(".md")]
         if stem == "index":

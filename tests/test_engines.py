@@ -17,8 +17,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from macros.engine import SiteError, md_link_source, page_source, project_dir, run_zensical
+from macros.inherit import inherit_as_mkdocs
 from macros.quiz.render import linker
-from tests.harness import ROOT, SEARCH_RESULT, Server, _inherit_as_mkdocs
+from tests.harness import ROOT, SEARCH_RESULT, Server
 
 
 class ZensicalPage:
@@ -122,7 +123,7 @@ def test_inherit_is_merged_as_mkdocs_merges_it(tmp_path: Path) -> None:
         "site_url: !ENV [SITE_URL, 'http://x/']\nextra:\n  a: 1\n  lines: [one, two]\n"
     )
     (tmp_path / "clinic.yml").write_text("INHERIT: base.yml\nextra:\n  lines: [mine]\n")
-    assert _inherit_as_mkdocs(tmp_path / "clinic.yml") == (
+    assert inherit_as_mkdocs(tmp_path / "clinic.yml") == (
         "site_url: !ENV [SITE_URL, 'http://x/']\nextra:\n  a: 1\n  lines:\n  - mine\n"
     )
 

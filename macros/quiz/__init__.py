@@ -6,10 +6,9 @@ the ``quiz(id)`` and ``quiz_erase_all()`` macros.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from macros.engine import md_link_source, page_source, page_url_of, project_dir
+from macros.engine import docs_dir, md_link_source, page_source, page_url_of, project_dir
 from macros.quiz.errors import QuizError
 from macros.quiz.load import load_all, unknown
 from macros.quiz.render import linker, render_erase_all, render_quiz
@@ -24,7 +23,7 @@ CALL = '{{ quiz("quiz-id") }}'
 def register(env: Any) -> None:
     """Load every quiz now (a broken file stops the build at once) and add the macros."""
     conf = env.conf
-    quizzes = load_all(project_dir(conf), Path(conf["docs_dir"]), conf)
+    quizzes = load_all(project_dir(conf), docs_dir(conf), conf)
     text = strings(conf["theme"].get("language", "en"))
     support = support_context(conf["extra"])
 

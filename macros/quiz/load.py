@@ -8,11 +8,13 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path as FsPath
 from typing import Any
 
+from macros.engine import excluded, source_docs_dir
 from macros.quiz import ids
 from macros.quiz.checks import Pages, did_you_mean
 from macros.quiz.errors import QuizError
 from macros.quiz.messages import validate
 from macros.quiz.model import KINDS, SLUG, QuizFile
+from macros.quiz.overlay import overlay
 from macros.quiz.pages import DocsPages, Use, toc_settings
 from macros.quiz.source import decode_bytes, parse
 
@@ -30,9 +32,16 @@ def load_text(
     text: str,
     page_exists: PageExists,
     page_anchors: PageAnchors | None = None,
+    translation: tuple[str, str] | None = None,
 ) -> QuizFile:
-    """Validate the YAML ``text`` of quiz ``quiz_id``; ``name`` is the file in messages."""
+    """Validate the YAML ``text`` of quiz ``quiz_id``; ``name`` is the file in messages.
+
+    ``translation`` (file name, YAML text) is another language's text for this quiz,
+    laid over the English file's structure (``overlay.py``).
+    """
     src = parse(name, text)
+    if translation is not None:
+        src.data = overlay(src.data, parse(*translation).data, translation[0])
     if not re.match(SLUG, quiz_id):
         raise QuizError(
             f"{name}: the file name must use lowercase letters, digits and "
@@ -57,7 +66,12 @@ def load_text(
 def load_all(project: FsPath, docs_dir: FsPath, conf: Any = None) -> dict[str, QuizFile]:
     """Load and check every ``docs/data/quizzes/*.yml`` and every page's ``quiz()`` calls."""
     slugify, separator = toc_settings(conf)
-    pages = DocsPages(docs_dir, slugify, separator)
+    source = source_docs_dir(conf) if conf is not None else docs_dir
+    #: A translated site (docs/es/): the quizzes come from docs/data/quizzes/, with the
+    #: text of docs/es/data/quizzes/ over them; only the quizzes its pages show are loaded.
+    translated = source.resolve() != docs_dir.resolve()
+    exclude = excluded(conf) if conf is not None else (lambda src: False)
+    pages = DocsPages(docs_dir, slugify, separator, exclude)
     docs = _relative(docs_dir, project)
     uses = pages.uses()
     for page, calls in uses.items():
@@ -76,18 +90,57 @@ def load_all(project: FsPath, docs_dir: FsPath, conf: Any = None) -> dict[str, Q
         return found | {ids.prefix(q) for q in shown} | {f"{ids.prefix(q)}-title" for q in shown}
 
     quizzes: dict[str, QuizFile] = {}
-    folder = docs_dir / QUIZ_DIR
+    folder = source / QUIZ_DIR
+    shown = {u.quiz_id: page for page, calls in uses.items() for u in calls}
     for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
         name = _relative(path, project)
         if path.suffix != ".yml":
             raise QuizError(f"{name}: quiz files end in .yml; rename it")
+        if translated and path.stem not in shown:
+            continue
         text = decode_bytes(name, path.read_bytes())
-        quizzes[path.stem] = load_text(name, path.stem, text, pages.exists, anchors)
-    _check_uses(docs, uses, quizzes)
+        translation = _translation(docs, docs_dir, path, shown) if translated else None
+        quizzes[path.stem] = load_text(
+            name, path.stem, text, pages.exists, anchors, translation=translation
+        )
+    if translated:
+        _check_translations(docs, docs_dir, folder)
+    _check_uses(docs, uses, quizzes, every_quiz_shown=not translated)
     return quizzes
 
 
-def _check_uses(docs: str, uses: dict[str, list[Use]], quizzes: dict[str, QuizFile]) -> None:
+def _translation(
+    docs: str, docs_dir: FsPath, english: FsPath, shown: dict[str | None, str]
+) -> tuple[str, str]:
+    """The name and text of the translation of the quiz file ``english``."""
+    name = f"{docs}/{QUIZ_DIR}/{english.name}"
+    path = docs_dir / QUIZ_DIR / english.name
+    if not path.is_file():
+        raise QuizError(
+            f"{name}: missing: {docs}/{shown[english.stem]} shows this quiz, so it needs its "
+            f"text in this language; copy the text fields of {QUIZ_DIR_SHOWN}/{english.name} "
+            "there and translate them"
+        )
+    return name, decode_bytes(name, path.read_bytes())
+
+
+def _check_translations(docs: str, docs_dir: FsPath, english: FsPath) -> None:
+    """Every translated quiz file has an English file it translates."""
+    folder = docs_dir / QUIZ_DIR
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        if not (english / path.name).is_file():
+            raise QuizError(
+                f"{docs}/{QUIZ_DIR}/{path.name}: no English quiz file "
+                f"{QUIZ_DIR_SHOWN}/{path.name} to translate; check the file name"
+            )
+
+
+def _check_uses(
+    docs: str,
+    uses: dict[str, list[Use]],
+    quizzes: dict[str, QuizFile],
+    every_quiz_shown: bool = True,
+) -> None:
     """Each call names a quiz file; each quiz is shown on exactly one page, once; quizzes
     shown on the same page make no HTML id twice."""
     shown_on: dict[str, list[tuple[str, int]]] = {}
@@ -102,6 +155,8 @@ def _check_uses(docs: str, uses: dict[str, list[Use]], quizzes: dict[str, QuizFi
             shown_on.setdefault(quiz_id, []).append((page, use.line))
     for quiz_id, qf in quizzes.items():
         places = shown_on.get(quiz_id, [])
+        if not places and not every_quiz_shown:
+            continue
         if not places:
             raise QuizError(
                 f'{qf.source}: no page uses this quiz; add {{{{ quiz("{quiz_id}") }}}} to a '

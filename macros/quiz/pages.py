@@ -95,12 +95,17 @@ class DocsPages:
     docs_dir: FsPath
     slugify: Slugify = toc_slugify
     separator: str = "-"
+    #: Paths (``docs/``-relative) the site leaves out, as ``exclude_docs`` says: another
+    #: language's pages (``es/``) are not pages of this site.
+    exclude: Callable[[str], bool] = field(default=lambda src: False)
     texts: dict[str, str] = field(default_factory=dict)
     _anchors: dict[str, set[str] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for md in sorted(self.docs_dir.rglob("*.md")):
             src = md.relative_to(self.docs_dir).as_posix()
+            if self.exclude(src):
+                continue
             self.texts[src] = md.read_bytes().decode("utf-8", "replace")
 
     def exists(self, page: str) -> bool:

@@ -13,7 +13,11 @@ FILE = Path(__file__).with_name("strings.yml")
 
 @cache
 def _all() -> dict[str, dict[str, Any]]:
+    """``strings.yml`` (``en:``, and any table written there) and one table per language
+    in ``strings.<lang>.yml`` (``strings.es.yml``)."""
     data: dict[str, dict[str, Any]] = yaml.safe_load(FILE.read_text(encoding="utf-8"))
+    for path in sorted(FILE.parent.glob("strings.*.yml")):
+        data[path.name.split(".")[1]] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data
 
 
@@ -27,3 +31,8 @@ def strings(language: str | None) -> dict[str, Any]:
         merged.update({k: v for k, v in own.items() if k != "js"})
         merged["js"].update(own.get("js") or {})
     return merged
+
+
+def tables() -> dict[str, dict[str, Any]]:
+    """Every language's own table, as written (``en`` is complete; others may lack keys)."""
+    return dict(_all())

@@ -85,6 +85,14 @@ def check_web_link(value: Any, meta: dict[str, Any]) -> str:
     return link
 
 
+def check_site_link(value: Any, meta: dict[str, Any]) -> str:
+    """A web address, or a folder of this site relative to its home page (``es/``, ``../``)."""
+    link = as_text(value, required=meta["required"], fix=meta["fix"])
+    if re.fullmatch(r"(\.\./|\./)*([a-z0-9][a-z0-9-]*/)*", link) and link:
+        return link
+    return check_web_link(value, meta)
+
+
 def check_phone(value: Any, meta: dict[str, Any]) -> str:
     """A phone number in a form that makes a working ``tel:`` or ``sms:`` link."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -157,6 +165,7 @@ Checker = Callable[[Any, dict[str, Any]], Any]
 CHECKERS: dict[str, Checker] = {
     "text": check_text,
     "web_link": check_web_link,
+    "site_link": check_site_link,
     "phone": check_phone,
     "email": check_email,
     "color": check_color,
@@ -181,6 +190,11 @@ def text(default: Any = MISSING, *, fix: str = "") -> Any:
 def web_link(default: Any = MISSING, *, fix: str = "give the web address") -> Any:
     """A web address starting with https:// (or http://)."""
     return setting("web_link", default, fix=fix)
+
+
+def site_link(default: Any = MISSING, *, fix: str = "give the address") -> Any:
+    """A web address, or a folder of this site relative to its home page, like es/."""
+    return setting("site_link", default, fix=fix)
 
 
 def phone(default: Any = "") -> Any:

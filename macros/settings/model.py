@@ -110,7 +110,7 @@ class Alternate:
     """Material's language selector (``extra.alternate``): a link to each translation."""
 
     name: str = k.text(fix="write the language's name")
-    link: str = k.web_link()
+    link: str = k.site_link()
     lang: str = k.text(fix="write the language code, like es")
 
 
@@ -129,6 +129,7 @@ class Settings:
     not_a_diagnosis: str = k.text(fix="write the text shown with every self-reflection quiz")
     quick_exit: QuickExit = k.group(QuickExit)
     clinical_review: str = k.text("")
+    translation_review: str = k.text("")
     # Material's own settings that this site allows.
     generator: bool = k.flag(True)
     social: tuple[Social, ...] = k.items()
