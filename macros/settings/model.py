@@ -130,6 +130,9 @@ class Settings:
     quick_exit: QuickExit = k.group(QuickExit)
     clinical_review: str = k.text("")
     translation_review: str = k.text("")
+    # A translated site (mkdocs.<lang>.yml, built into site/<lang>/) sets "../": the
+    # theme's own scripts and styles are shared with the English site.
+    shared_assets: str = k.text("")
     # Material's own settings that this site allows.
     generator: bool = k.flag(True)
     social: tuple[Social, ...] = k.items()
