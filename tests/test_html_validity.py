@@ -57,7 +57,7 @@ KNOWN = (
         # (navigation.indexes) gets the label without its checkbox. Harmless: the label
         # only opens the table of contents in the mobile drawer, which has its own link.
         why="Material toc.html: label for=__toc on section index pages",
-        engines=("mkdocs",),  # Zensical's modern variant has no __toc toggle to label
+        engines=("mkdocs", "zensical"),  # Zensical classic variant (mkdocs.yml) has it too
     ),
     Allowed(
         name="zensical-overlay-label-aria-hidden",
