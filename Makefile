@@ -70,9 +70,11 @@ $(VENV)/.zensical-installed: requirements/zensical.txt | $(BIN)/activate
 	  { echo "Zensical needs Python 3.11 or newer (this is $$($(BIN)/python -V))"; exit 1; }
 	@touch $@
 
-# Before the engine starts, macros.check_config explains any mistake in mkdocs.yml (a tab,
-# an indent, a colon in a value, a setting or a page's front matter) in one plain line.
-CHECK_CONFIG := $(BIN)/python -m macros.check_config
+# Before the engine starts, macros.theme_strings remakes the theme's copy of the string
+# tables (overrides/partials/hi-strings.html) and macros.check_config explains any mistake
+# in mkdocs.yml (a tab, an indent, a colon in a value, a setting or a page's front matter)
+# in one plain line.
+CHECK_CONFIG := $(BIN)/python -m macros.theme_strings && $(BIN)/python -m macros.check_config
 
 serve: $(ENGINE_DEPS) ## Live site with reload at http://127.0.0.1:8000 (SITE_LANG=es, ENGINE=zensical)
 	@$(CHECK_CONFIG)

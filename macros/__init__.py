@@ -24,7 +24,12 @@ from macros.support import register as register_support  # noqa: E402
 
 
 def define_env(env: Any) -> None:
-    """Check the clinic settings and every page's front matter, then add the macros."""
+    """Check the clinic settings, every page's front matter and the theme's copy of the
+    string tables, then add the macros."""
+    # Imported here: `python -m macros.theme_strings` runs that module as a script.
+    from macros.theme_strings import check as check_theme_strings
+
+    check_theme_strings()
     register_support(env)
     register_pages(env)
     register_quiz(env)

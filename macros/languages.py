@@ -6,8 +6,9 @@ English is built from ``mkdocs.yml`` into ``site/``; each other language from
 (``overrides/partials/alternate.html``, ``hi-alternates.html``) links a page to the same
 page in the other language when it exists there, and to that language's home page when
 not, from ``config.hi_languages["pages"]`` set here (for each language in
-``extra.alternate``, the site-relative URLs of its pages). Zensical does not hand such
-values to the theme: there the selector and the links go to each language's home page.
+``extra.alternate``, the site-relative URLs of its pages). Zensical's theme sees no value
+the macros compute, but it sees the page's meta: there each page gets
+``page.meta.hi_languages``, the same table cut down to that one page.
 
 The ``translation_notice()`` macro, at the top of every translated page, says the page
 is a translation awaiting review (``extra.translation_review`` replaces the words once a
@@ -28,6 +29,7 @@ from macros.engine import (
     page_url_of,
     site_language,
     source_docs_dir,
+    theme_page_meta,
 )
 from macros.quiz.strings import strings
 from macros.templates import render
@@ -74,6 +76,13 @@ def register(env: Any) -> None:
     review = str((conf["extra"] or {}).get("translation_review") or "").strip()
     translated = source != docs_dir(conf)
     conf["hi_languages"] = {"pages": pages}
+    page_meta = theme_page_meta(env.variables)
+    if page_meta is not None:
+        here = page_url_of(env.variables.get("page"))
+        here = "" if here == "./" else here
+        page_meta["hi_languages"] = {
+            "pages": {lang: [here] if here in urls else [] for lang, urls in pages.items()}
+        }
 
     def translation_notice() -> str:
         """The note that this page is a translation awaiting review (or who reviewed it)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from macros.engine import (
     excluded,
     md_link_source,
     page_url,
+    project_dir,
     relative_source,
     relative_url,
     source_docs_dir,
@@ -180,10 +181,70 @@ def load_references(text: str, file: str = FILE) -> dict[str, Reference]:
     return {ref_id: _reference(ref_id, entry) for ref_id, entry in data.items()}
 
 
+#: The fields a translation of the references file gives (docs/<lang>/data/references.yml):
+#: what the site cites a work for, and why it has no link. Titles stay as published.
+TRANSLATED = ("supports", "no_link")
+
+
+def translate(references: dict[str, Reference], text: str, file: str) -> dict[str, Reference]:
+    """``references`` with the ``supports`` and ``no_link`` of the translation ``text``.
+
+    A work the translation leaves out keeps its English words (tests/test_languages.py
+    checks that none is left out); anything else in it stops the build in one line.
+    """
+    try:
+        data = yaml.safe_load(text)
+        lines = _lines(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        raise ReferencesError(f"{file}: not valid YAML; check the indentation{where}") from None
+    if data is None:
+        return references
+    if not isinstance(data, dict):
+        raise ReferencesError(f"{file}: must list works as `id:` followed by supports:")
+    out = dict(references)
+    for ref_id, entry in data.items():
+        line = lines.get((str(ref_id),))
+        if ref_id not in references:
+            close = difflib.get_close_matches(str(ref_id), list(references), n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise ReferencesError(
+                f"{file}: {ref_id}: no such work in {FILE}; {hint}fix the id or remove "
+                f"the entry (line {line})"
+            )
+        if not isinstance(entry, dict):
+            raise ReferencesError(f"{file}: {ref_id}: give supports: under it (line {line})")
+        for field, value in entry.items():
+            line = lines.get((str(ref_id), str(field))) or line
+            if field not in TRANSLATED:
+                raise ReferencesError(
+                    f"{file}: {ref_id}.{field}: only supports and no_link are translated "
+                    f"here; the rest comes from {FILE} (line {line})"
+                )
+            if not isinstance(value, str) or not value.strip():
+                raise ReferencesError(f"{file}: {ref_id}.{field}: must be text (line {line})")
+        english = references[str(ref_id)]
+        out[str(ref_id)] = replace(
+            english,
+            supports=" ".join(str(entry.get("supports") or english.supports).split()),
+            no_link=" ".join(str(entry.get("no_link") or english.no_link).split()),
+        )
+    return out
+
+
 def _reference(ref_id: str, entry: dict[str, Any]) -> Reference:
     clean: dict[str, Any] = {k: v.strip() if isinstance(v, str) else v for k, v in entry.items()}
     clean["authors"] = tuple(a.strip() for a in entry["authors"])
     return Reference(id=ref_id, **clean)
+
+
+def _rel(path: Path, conf: Any) -> str:
+    """``path`` as the project names it (``docs/es/data/references.yml``)."""
+    try:
+        return path.relative_to(project_dir(conf)).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def unknown_id(ref_id: str, known: dict[str, Reference]) -> str:
@@ -244,6 +305,9 @@ def register(env: Any) -> None:
     docs = docs_dir(conf)
     data = source_docs_dir(conf) / "data" / "references.yml"  # one file for every language
     references = load_references(data.read_text("utf-8"))
+    own = docs / "data" / "references.yml"  # a translated site's words for them
+    if own != data and own.is_file():
+        references = translate(references, own.read_text("utf-8"), _rel(own, conf))
     pages = _pages(docs, conf)
     for page, text in pages.items():
         problems = sources_problems(page, text, references)

@@ -13,16 +13,20 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from macros.inherit import inherit_as_mkdocs
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -220,3 +224,60 @@ def page_url(base_url: str, page: str) -> str:
     if page.endswith("index.html"):
         page = page[: -len("index.html")]
     return base_url + page
+
+
+def search_hrefs(page: Page, query: str) -> list[str]:
+    """The links the site's search box lists for ``query``, in order, typed as a reader
+    types it: Material's box in the header, or Zensical's own dialog."""
+    read = _zensical_hrefs if ENGINE == "zensical" else _material_hrefs
+    return read(page, query)
+
+
+def close_search(page: Page) -> None:
+    """Close the search with Escape (Zensical's dialog takes no typing until it is shut)."""
+    page.keyboard.press("Escape")
+    if ENGINE == "zensical":
+        page.locator("dialog [role=combobox]").wait_for(state="hidden")
+
+
+def _material_hrefs(page: Page, query: str) -> list[str]:
+    """Material: results are .md-search-result__item, each with one link."""
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill("")
+    box.type(query, delay=10)
+    page.wait_for_function(
+        """([q, item]) => document.querySelector('[data-md-component=search-query]').value === q
+             && document.querySelectorAll(item).length > 0""",
+        arg=[query, SEARCH_RESULT],
+    )
+    page.wait_for_timeout(150)  # the worker answers the last keystroke
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    hrefs: list[str] = links.evaluate_all("els => els.map(a => a.href)")
+    return hrefs
+
+
+def _zensical_hrefs(page: Page, query: str) -> list[str]:
+    """Zensical: its own dialog in a shadow root (Playwright's CSS reaches into it); each
+    result is a link with role=option in the results listbox, opened from the header."""
+    box = page.locator("dialog [role=combobox]")
+    if not box.is_visible():
+        page.locator("button.md-search__button").click()
+        box.wait_for(state="visible")
+    box.fill("")
+    box.type(query, delay=10)
+    options = page.locator(f"dialog {SEARCH_RESULT}")
+    # The list updates as the reader types: read it once it holds still for the query.
+    hrefs: list[str] = []
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        now = (
+            options.evaluate_all("els => els.map(a => a.href)")
+            if box.input_value() == query
+            else []
+        )
+        if now and now == hrefs:
+            return hrefs
+        hrefs = now
+    raise AssertionError(f"{query!r}: no search results")

@@ -3,6 +3,7 @@ between languages, the translation notice and a search index per language."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -11,12 +12,13 @@ from typing import Any
 import pytest
 import yaml
 
+from macros import theme_strings
 from macros.quiz.errors import QuizError
 from macros.quiz.load import load_text
 from macros.quiz.model import SelfReflection
 from macros.quiz.overlay import overlay, untranslated
 from macros.quiz.scoring import score
-from macros.quiz.strings import tables
+from macros.quiz.strings import strings, tables
 from tests.content import doc_pages
 from tests.harness import ENGINE, site_pages, translations
 from tests.quiz_helpers import QUIZZES, answer_files, golden_cases, page_exists
@@ -107,10 +109,6 @@ def test_spanish_and_english_score_the_golden_answers_the_same(path: Path) -> No
 def test_spanish_pages_are_spanish_and_say_they_await_review(site_dir: Path) -> None:
     pages = [p for p in site_pages(site_dir) if p.startswith("es/") and "/assets/" not in p]
     assert len(pages) >= 25
-    english = tables()["en"]
-    shown = [v for v in english["js"].values() if "{" not in v] + [
-        v for k, v in english.items() if k != "js" and "{" not in v and len(v) > 12
-    ]
     problems = []
     for rel in pages:
         html = (site_dir / rel).read_text(encoding="utf-8")
@@ -118,8 +116,47 @@ def test_spanish_pages_are_spanish_and_say_they_await_review(site_dir: Path) -> 
             problems.append(f"{rel}: not <html lang=es>")
         if "data-hi-translation" not in html and rel != "es/404.html":
             problems.append(f"{rel}: no translation notice")
-        problems += [f"{rel}: English {s!r}" for s in shown if s in html]
+        problems += [f"{rel}: English {s!r}" for s in english_shown(html)]
     assert problems == []
+
+
+def english_interface_strings() -> list[str]:
+    """Every English text of the string tables that Spanish says differently (the words
+    of the quizzes, the support panels, the banner, footer, notes and quick exit), as
+    the page shows it: escaped, and with the text around any {placeholder}."""
+    en, es = strings("en"), strings("es")
+    pairs = [(v, es["js"].get(k)) for k, v in en["js"].items()]
+    pairs += [(v, es.get(k)) for k, v in en.items() if k != "js" and isinstance(v, str)]
+    out = []
+    for english, spanish in pairs:
+        if english == spanish:
+            continue
+        out += [p.strip() for p in re.split(r"\{\w+\}", html.escape(" ".join(english.split())))]
+    return [s for s in out if re.search(r"[A-Za-z]{3}", s)]
+
+
+def english_shown(page: str) -> list[str]:
+    """The English interface strings in ``page``: a long one anywhere in it, a short one
+    ("Privacy", "Back") as the whole text of an element or of an attribute."""
+    found = []
+    for s in english_interface_strings():
+        if len(s) > 12:
+            if s in page:
+                found.append(s)
+        elif re.search(rf'>\s*{re.escape(s)}\s*<|="{re.escape(s)}"', page):
+            found.append(s)
+    return found
+
+
+def test_english_interface_strings_are_found_on_a_page() -> None:
+    page = (
+        '<p class="hi-announce"><a href="x">Need support now?</a></p>'
+        '<footer aria-label="Disclaimer and contacts"><a href="p">Privacy</a></footer>'
+        "<p>Nunca di a privacy en medio de una frase.</p><span>Call 988</span>"
+    )
+    # "privacy" inside a sentence and "Call" followed by a number are not the interface.
+    shown = sorted(english_shown(page))
+    assert shown == ["Disclaimer and contacts", "Need support now?", "Privacy"]
 
 
 def test_language_links_and_hreflang_targets_exist(site_dir: Path) -> None:
@@ -204,3 +241,70 @@ def test_spanish_reading_ease_scores_hard_text_lower() -> None:
         ]
     )
     assert hard.ease < MIN_EASE < 90 < easy.ease
+
+
+#: Template text that is not interface wording: the policy, and citation parts that are
+#: the same in every language.
+NOT_WORDS = {
+    "hi-csp.html": None,
+    "hi-references.html": {"ISBN .", "https://doi.org/"},
+    # The example name the notice compares the clinic's name with; never shown by it.
+    "hi-example-notice.html": {"Your clinic or community group"},
+}
+JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.S)
+LABEL_ATTR = re.compile(r'\s(?:aria-label|title|alt|placeholder)="([^"]*)"')
+
+
+def template_words(path: Path) -> list[str]:
+    """Words a theme template shows that are written in it, not taken from the tables:
+    text between tags, and labels in attributes, with every Jinja part left out."""
+    text = JINJA.sub(" ", re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S))
+    found = [v for v in LABEL_ATTR.findall(text) if re.search(r"[A-Za-z]{2}", v)]
+    found += [
+        " ".join(chunk.split())
+        for chunk in re.sub(r"<[^>]*>", "\n", text).splitlines()
+        if re.search(r"[A-Za-z]{2}", chunk)
+    ]
+    # A text written into a Jinja expression ({{ x or "Leave this site" }}) counts too.
+    source = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+    for part in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", source, re.S):
+        found += [s for s in re.findall(r'"([^"]*)"', part) if re.search(r"[A-Z][a-z]+ [a-z]", s)]
+    return found
+
+
+def test_theme_templates_show_only_words_from_the_string_tables() -> None:
+    problems = []
+    for path in sorted((ROOT / "overrides").rglob("*.html")):
+        allowed = NOT_WORDS.get(path.name, set())
+        if allowed is None or path.name == "hi-strings.html":
+            continue
+        problems += [f"{path.name}: {w!r}" for w in template_words(path) if w not in allowed]
+    assert problems == []
+
+
+def test_written_words_in_a_template_are_found(tmp_path: Path) -> None:
+    page = tmp_path / "t.html"
+    page.write_text(
+        '{# Note #}<p aria-label="Contacts">{{ hi.t.x }} Need support?</p>'
+        '{{ qe.label or "Leave this site" }}<a title="{{ hi.t.y }}">{{ hi.t.z }}</a>',
+        encoding="utf-8",
+    )
+    assert template_words(page) == ["Contacts", "Need support?", "Leave this site"]
+
+
+def test_the_theme_copy_of_the_string_tables_is_current() -> None:
+    # make build, make serve and make test remake it; a build stops if it is stale.
+    assert theme_strings.PARTIAL.read_text(encoding="utf-8") == theme_strings.render()
+    page = theme_strings.render()
+    for lang, table in tables().items():
+        assert f'"{lang}": {{' in page
+        assert html.escape(str(table.get("banner_link", "")), quote=True) in page
+
+
+def test_a_stale_theme_copy_stops_the_build_in_one_line(tmp_path: Path) -> None:
+    stale = tmp_path / "hi-strings.html"
+    stale.write_text("{%- set hi_tables = {} %}", encoding="utf-8")
+    with pytest.raises(theme_strings.StringsError) as info:
+        theme_strings.check.__wrapped__(stale)
+    assert str(info.value).startswith("overrides/partials/hi-strings.html: out of date")
+    assert "make build" in str(info.value) and "\n" not in str(info.value)

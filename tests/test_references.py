@@ -3,6 +3,7 @@ build stops with one line), the References page and the page footer render from 
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,6 +18,7 @@ from macros.references import (
     reference_problems,
     register,
     sources_problems,
+    translate,
 )
 from tests.content import DOCS, ROOT, front_matter, reader_pages
 
@@ -193,8 +195,8 @@ def test_references_page_has_every_entry(site_dir: Path) -> None:
             assert f'href="https://doi.org/{ref.doi}"' in html, ref.id
 
 
-def _footer(clinical_review: str) -> str:
-    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides" / "partials")))
+def _footer(clinical_review: str, language: str = "en") -> str:
+    env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")))
     env.filters["url"] = lambda url: url
     meta = {
         "references_url": "about/references/",
@@ -205,9 +207,13 @@ def _footer(clinical_review: str) -> str:
             "meta_no_clinical_review": "Not yet reviewed.",
         },
     }
-    config = {"extra": {"clinical_review": clinical_review}, "hi_lesson_meta": meta}
+    config = {
+        "extra": {"clinical_review": clinical_review},
+        "hi_lesson_meta": meta,
+        "theme": {"language": language},
+    }
     page = {"meta": {"reviewed": "2026-12-01", "sources": ["neff-2003-self-compassion"]}}
-    return env.get_template("hi-lesson-meta.html").render(config=config, page=page)
+    return env.get_template("partials/hi-lesson-meta.html").render(config=config, page=page)
 
 
 def test_footer_names_the_clinical_review_only_when_the_clinic_sets_it() -> None:
@@ -218,3 +224,50 @@ def test_footer_names_the_clinical_review_only_when_the_clinic_sets_it() -> None
     not_yet = _footer("  ")
     assert 'data-hi-clinical-review="none">Not yet reviewed.' in not_yet
     assert "Clinical review:" not in not_yet
+
+
+def test_review_dates_are_written_in_the_language_of_the_site() -> None:
+    assert '<time datetime="2026-12-01">December 1, 2026</time>' in _footer("")
+    assert '<time datetime="2026-12-01">1 de diciembre de 2026</time>' in _footer("", "es")
+    assert "December" in _footer("", "pt-BR")  # a language without a table: English
+
+
+ES_REFERENCES = DOCS / "es" / "data" / "references.yml"
+
+
+def test_every_reference_has_its_spanish_words(site_dir: Path) -> None:
+    english = load_references(REFERENCES.read_text())
+    spanish = translate(english, ES_REFERENCES.read_text(), "docs/es/data/references.yml")
+    same = [i for i, ref in spanish.items() if ref.supports == english[i].supports]
+    same += [i for i, ref in spanish.items() if ref.no_link and ref.no_link == english[i].no_link]
+    assert same == [], "translate supports (and no_link) of these in docs/es/data/references.yml"
+    page = html.unescape((site_dir / "es" / "about" / "references" / "index.html").read_text())
+    for ref in spanish.values():
+        assert ref.supports in page, ref.id
+        assert english[ref.id].supports not in page, ref.id
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("neff-2003-self-compasion: {supports: x}", "neff-2003-self-compasion: no such work in"),
+        ("neff-2003-self-compassion: {title: T}", "neff-2003-self-compassion.title: only"),
+        ("neff-2003-self-compassion: {supports: [a]}", "neff-2003-self-compassion.supports: must"),
+        ("neff-2003-self-compassion: Qué es", "neff-2003-self-compassion: give supports:"),
+        ("- a", "must list works as `id:` followed by supports:"),
+        ("a: [b", "not valid YAML; check the indentation"),
+    ],
+)
+def test_a_mistake_in_a_translation_of_the_references_is_one_line(text: str, message: str) -> None:
+    with pytest.raises(ReferencesError) as info:
+        translate(load_references(GOOD), text, "docs/es/data/references.yml")
+    assert str(info.value).startswith(f"docs/es/data/references.yml: {message}"), info.value
+    assert "\n" not in str(info.value)
+
+
+def test_a_translation_changes_only_what_a_work_is_cited_for() -> None:
+    english = load_references(GOOD)
+    spanish = translate(english, "neff-2003-self-compassion:\n  supports: Qué es.\n", "es.yml")
+    ref = spanish["neff-2003-self-compassion"]
+    assert ref.supports == "Qué es." and ref.title == english[ref.id].title
+    assert translate(english, "", "es.yml") == english

@@ -4,14 +4,13 @@ search box in Chromium (Material's, or Zensical's own dialog), on the built sear
 
 from __future__ import annotations
 
-import time
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page
 
 from tests.content import DOCS, front_matter
-from tests.harness import ENGINE, SEARCH_RESULT, Server
+from tests.harness import ENGINE, Server, close_search, search_hrefs
 
 pytestmark = pytest.mark.browser
 
@@ -35,57 +34,13 @@ GUIDES = ("clinics/", "editors/")
 
 def _results(page: Page, site: Server, query: str) -> list[str]:
     """The pages the search box lists for ``query``, in order (site paths)."""
-    read = _zensical_hrefs if ENGINE == "zensical" else _material_hrefs
-    hrefs = read(page, query)
     paths = []
-    for href in hrefs:
+    for href in search_hrefs(page, query):
         path = urlsplit(href).path[len(urlsplit(site.url).path) :]
         if path not in paths:
             paths.append(path)
-    page.keyboard.press("Escape")
+    close_search(page)
     return paths
-
-
-def _material_hrefs(page: Page, query: str) -> list[str]:
-    """Material: results are .md-search-result__item, each with one link."""
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
-    box.fill("")
-    box.type(query, delay=10)
-    page.wait_for_function(
-        """([q, item]) => document.querySelector('[data-md-component=search-query]').value === q
-             && document.querySelectorAll(item).length > 0""",
-        arg=[query, SEARCH_RESULT],
-    )
-    page.wait_for_timeout(150)  # the worker answers the last keystroke
-    links = page.locator(".md-search-result__item > .md-search-result__link")
-    hrefs: list[str] = links.evaluate_all("els => els.map(a => a.href)")
-    return hrefs
-
-
-def _zensical_hrefs(page: Page, query: str) -> list[str]:
-    """Zensical: its own dialog in a shadow root (Playwright's CSS reaches into it); each
-    result is a link with role=option in the results listbox, opened from the header."""
-    box = page.locator("dialog [role=combobox]")
-    if not box.is_visible():
-        page.locator("button.md-search__button").click()
-    box.fill("")
-    box.type(query, delay=10)
-    options = page.locator(f"dialog {SEARCH_RESULT}")
-    # The list updates as the reader types: read it once it holds still for the query.
-    hrefs: list[str] = []
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(200)
-        now = (
-            options.evaluate_all("els => els.map(a => a.href)")
-            if box.input_value() == query
-            else []
-        )
-        if now and now == hrefs:
-            return hrefs
-        hrefs = now
-    raise AssertionError(f"{query!r}: no search results")
 
 
 @pytest.fixture

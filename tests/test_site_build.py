@@ -4,10 +4,12 @@ engine need: a title, a description and the support link."""
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
 
+from macros.quiz.strings import strings
 from tests.harness import site_pages
 
 META_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]+)"')
@@ -45,8 +47,9 @@ def test_every_page_has_a_title_a_description_and_the_support_link(site_dir: Pat
             problems.append(f"{page}: no <title>")
         if not META_DESCRIPTION.search(html):
             problems.append(f"{page}: no meta description (add description: to its front matter)")
-        if "Need support now?" not in html:
-            problems.append(f"{page}: no 'Need support now?' link")
+        banner = strings(page.split("/")[0] if page.startswith("es/") else "en")["banner_link"]
+        if f">{html_escape(banner)}</a>" not in html:
+            problems.append(f"{page}: no {banner!r} link")
     assert not problems, "\n".join(problems)
 
 

@@ -8,16 +8,42 @@ from typing import Any
 
 import yaml
 
+from macros.engine import SiteError
+from macros.yaml_words import explain
+
 FILE = Path(__file__).with_name("strings.yml")
+
+
+class StringTableError(SiteError):
+    """A string table that is not a YAML table of texts, in one line."""
+
+
+def _read(path: Path) -> dict[str, Any]:
+    where = f"macros/quiz/{path.name}"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise StringTableError(f"{where}: not UTF-8 text; save it as UTF-8") from None
+    except yaml.YAMLError as exc:
+        line, words = explain(exc)
+        at = f" line {line}:" if line else ""
+        raise StringTableError(f"{where}:{at} {words}") from None
+    if not isinstance(data, dict):
+        raise StringTableError(f"{where}: not a table; write one `key: text` per line")
+    for table in data.values() if path == FILE else [data]:
+        for key, value in table.items() if isinstance(table, dict) else []:
+            if key != "js" and not isinstance(value, (str, list)):
+                raise StringTableError(f"{where}: {key}: is not text; write it as `{key}: text`")
+    return data
 
 
 @cache
 def _all() -> dict[str, dict[str, Any]]:
     """``strings.yml`` (``en:``, and any table written there) and one table per language
     in ``strings.<lang>.yml`` (``strings.es.yml``)."""
-    data: dict[str, dict[str, Any]] = yaml.safe_load(FILE.read_text(encoding="utf-8"))
+    data: dict[str, dict[str, Any]] = _read(FILE)
     for path in sorted(FILE.parent.glob("strings.*.yml")):
-        data[path.name.split(".")[1]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data[path.name.split(".")[1]] = _read(path)
     return data
 
 

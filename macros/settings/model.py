@@ -86,12 +86,11 @@ class QuickExit:
     """The "leave this site" button for readers who may be watched."""
 
     enabled: bool = k.flag(True)
-    label: str = k.text("Leave this site")
-    url: str = k.web_link("https://www.google.com/")
+    #: Left out or empty: "Leave this site" in the site's language (the string tables).
+    label: str = k.text("")
+    url: str = k.web_link("https://www.bbc.co.uk/weather")
 
     def __post_init__(self) -> None:
-        if self.enabled and not self.label:
-            raise Problem("empty; write the button text, or set enabled: false", field="label")
         if self.enabled and not self.url:
             raise Problem("empty; give the address to leave to, or set enabled: false", field="url")
 
