@@ -123,15 +123,13 @@ test: $(VENV)/.test-installed ## Everything: lint, then build and test with each
 	$(MAKE) --no-print-directory build ENGINE=mkdocs
 	$(BIN)/pytest $(PYTEST_ARGS)
 	@if $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then \
-	  $(MAKE) --no-print-directory test-zensical PYTEST_ARGS="-m 'not browser' $(PYTEST_ARGS)"; \
+	  $(MAKE) --no-print-directory test-zensical; \
 	elif [ "$$CI" = true ]; then echo "Zensical needs Python 3.11 or newer"; exit 1; \
 	else echo "Python $$($(BIN)/python -V): Zensical needs 3.11 or newer; its pass is left out"; fi
 
-# The same suite against the site as Zensical builds it: with ENGINE=zensical the session
-# fixtures (tests/harness.py) build it, strictly, in a copy; site/ keeps the MkDocs build.
-# `make test` runs its build and non-browser tests for now: under Zensical, its own search
-# script sets inline styles that our strict Content-Security-Policy blocks, which 12
-# browser tests report (issue 13 stays open for it). `make test-zensical` runs them all.
+# The same suite, browser tests included, against the site as Zensical builds it: with
+# ENGINE=zensical the session fixtures (tests/harness.py) build it, strictly, in a copy;
+# site/ keeps the MkDocs build. `make test` runs it after the MkDocs pass.
 test-zensical: $(VENV)/.test-installed $(VENV)/.zensical-installed ## The whole suite against a Zensical build
 	ENGINE=zensical $(BIN)/pytest $(PYTEST_ARGS)
 
