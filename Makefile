@@ -117,19 +117,30 @@ vnu-install:
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(VNU_STAMP); \
 	else echo "npm not found: tests/test_html_validity.py will skip (fail under CI)"; fi
 
+# The two passes run side by side (this machine has 2 cores, and each pass spends much of
+# its time waiting on Chromium): the MkDocs pass prints here as it goes; the Zensical pass
+# writes .zensical-pass.log, printed after it. Either failing fails `make test`.
+ZENSICAL_LOG := .zensical-pass.log
 test: $(VENV)/.test-installed ## Everything: lint, then build and test with each engine
 	$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory vnu-install
 	$(MAKE) --no-print-directory build ENGINE=mkdocs
-	$(BIN)/pytest $(PYTEST_ARGS)
 	@if $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then \
-	  $(MAKE) --no-print-directory test-zensical; \
+	  $(MAKE) --no-print-directory $(VENV)/.zensical-installed || exit 1; \
+	  echo "Zensical pass: running alongside, its report follows this one ($(ZENSICAL_LOG))"; \
+	  ENGINE=zensical $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS) > $(ZENSICAL_LOG) 2>&1 & \
+	  zensical=$$!; trap 'kill $$zensical 2>/dev/null' INT TERM; \
+	  $(BIN)/pytest $(PYTEST_ARGS); mkdocs_rc=$$?; \
+	  wait $$zensical; zensical_rc=$$?; \
+	  echo; echo "===== Zensical pass (ENGINE=zensical pytest) ====="; cat $(ZENSICAL_LOG); \
+	  [ $$mkdocs_rc -eq 0 ] && [ $$zensical_rc -eq 0 ]; \
 	elif [ "$$CI" = true ]; then echo "Zensical needs Python 3.11 or newer"; exit 1; \
-	else echo "Python $$($(BIN)/python -V): Zensical needs 3.11 or newer; its pass is left out"; fi
+	else $(BIN)/pytest $(PYTEST_ARGS) && \
+	  echo "Python $$($(BIN)/python -V): Zensical needs 3.11 or newer; its pass is left out"; fi
 
 # The same suite, browser tests included, against the site as Zensical builds it: with
 # ENGINE=zensical the session fixtures (tests/harness.py) build it, strictly, in a copy;
-# site/ keeps the MkDocs build. `make test` runs it after the MkDocs pass.
+# site/ keeps the MkDocs build. `make test` runs it beside the MkDocs pass.
 test-zensical: $(VENV)/.test-installed $(VENV)/.zensical-installed ## The whole suite against a Zensical build
 	ENGINE=zensical $(BIN)/pytest $(PYTEST_ARGS)
 
@@ -157,6 +168,6 @@ bench: $(VENV)/.test-installed $(MQ_VENV)/.installed $(LH_STAMP) ## Measure buil
 	$(BIN)/python -m tests.bench.run --out $(BENCH) $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment, the built site and caches
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache build $(BENCH) \
+	rm -rf $(VENV) site .pytest_cache $(ZENSICAL_LOG) .mypy_cache .ruff_cache build $(BENCH) \
 	  tests/vnu/node_modules tests/bench/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -168,3 +168,29 @@ def test_search_dialog_is_named_and_search_answers(page: Page, site: Server) -> 
     page.keyboard.press("/")
     page.keyboard.type("help")
     expect(page.locator(SEARCH_RESULT).first).to_be_visible(timeout=10_000)
+
+
+#: Our one change to the engines' partials/alternate.html (the header's language menu).
+ALTERNATE_CHANGE = (
+    '<a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">',
+    '<a href="{{ hi_languages.href(alt) }}" hreflang="{{ alt.lang }}" lang="{{ alt.lang }}" '
+    'class="md-select__link" data-hi-language="{{ alt.lang }}">',
+)
+ALTERNATE_IMPORT = '{%- import "partials/hi-alternates.html" as hi_languages with context %}\n'
+
+
+@pytest.mark.parametrize("engine", ["material", "zensical"])
+def test_copied_alternate_matches_the_installed_engine(engine: str) -> None:
+    # Material's and Zensical's are the same file; ours links to this page, not home.
+    spec = find_spec(engine)
+    if spec is None or spec.origin is None:
+        assert engine == "zensical" and sys.version_info < (3, 11), f"{engine} not installed"
+        return
+    theirs = (Path(spec.origin).parent / "templates" / "partials" / "alternate.html").read_text()
+    ours = (ROOT / "overrides" / "partials" / "alternate.html").read_text()
+    theirs, ours = theirs.split("-#}", 1)[1], ours.split("-#}", 1)[1]
+    material, change = ALTERNATE_CHANGE
+    assert material in theirs, f"{engine}'s alternate.html no longer has {material!r}"
+    assert ours.replace(ALTERNATE_IMPORT, "") == theirs.replace(material, change), (
+        f"overrides/partials/alternate.html differs from {engine}'s: re-copy it"
+    )

@@ -308,3 +308,29 @@ def test_a_stale_theme_copy_stops_the_build_in_one_line(tmp_path: Path) -> None:
         theme_strings.check.__wrapped__(stale)
     assert str(info.value).startswith("overrides/partials/hi-strings.html: out of date")
     assert "make build" in str(info.value) and "\n" not in str(info.value)
+
+
+def script_words(text: str) -> list[str]:
+    """String literals of a script that read as words ("Start again", 'Your results'),
+    comments left out: a script takes its words from the tables (quiz.js gets them from
+    the page, as the js: strings)."""
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    text = re.sub(r"^\s*//.*$|\s//\s.*$", "", text, flags=re.M)
+    literals = re.findall(r""""([^"\n]*)"|'([^'\n]*)'|`([^`]*)`""", text)
+    found = [next(s for s in group if s) for group in literals if any(group)]
+    return [s for s in found if re.fullmatch(r"[A-Z][a-z]+(?: [a-z]+)+[.!?:]?", s)]
+
+
+def test_scripts_show_no_words_of_their_own() -> None:
+    scripts = [ROOT / "docs" / "assets" / "src" / "quiz.js"] + [
+        p
+        for p in sorted((ROOT / "docs" / "assets" / "javascripts").glob("*.js"))
+        if p.name != "quiz.js"  # the minified copy of src/quiz.js
+    ]
+    problems = [f"{p.name}: {w!r}" for p in scripts for w in script_words(p.read_text())]
+    assert problems == []
+
+
+def test_words_written_in_a_script_are_found() -> None:
+    text = 'el.textContent = "Start again"; // "Not this"\nq("input[type=radio], textarea");'
+    assert script_words(text) == ["Start again"]
