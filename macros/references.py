@@ -152,15 +152,22 @@ def entry_problems(ref_id: str, entry: Any) -> list[tuple[str, str]]:
     return problems
 
 
-def reference_problems(text: str, file: str = FILE) -> list[str]:
-    """Every problem in the references file ``text``, as one-line messages."""
+def _parse(text: str, file: str) -> tuple[Any, dict[tuple[str, ...], int]]:
+    """The YAML ``text`` and the line of each entry and field, or one line on bad YAML."""
     try:
-        data = yaml.safe_load(text)
-        lines = _lines(text)
+        return yaml.safe_load(text), _lines(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""
-        return [f"{file}: not valid YAML; check the indentation{where}"]
+        raise ReferencesError(f"{file}: not valid YAML; check the indentation{where}") from None
+
+
+def reference_problems(text: str, file: str = FILE) -> list[str]:
+    """Every problem in the references file ``text``, as one-line messages."""
+    try:
+        data, lines = _parse(text, file)
+    except ReferencesError as exc:
+        return [str(exc)]
     if not isinstance(data, dict) or not data:
         return [f"{file}: must list works as `id:` followed by their fields"]
     problems = []
@@ -189,16 +196,10 @@ TRANSLATED = ("supports", "no_link")
 def translate(references: dict[str, Reference], text: str, file: str) -> dict[str, Reference]:
     """``references`` with the ``supports`` and ``no_link`` of the translation ``text``.
 
-    A work the translation leaves out keeps its English words (tests/test_languages.py
+    A work the translation leaves out keeps its English words (tests/test_references.py
     checks that none is left out); anything else in it stops the build in one line.
     """
-    try:
-        data = yaml.safe_load(text)
-        lines = _lines(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        raise ReferencesError(f"{file}: not valid YAML; check the indentation{where}") from None
+    data, lines = _parse(text, file)
     if data is None:
         return references
     if not isinstance(data, dict):
