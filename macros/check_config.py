@@ -31,8 +31,9 @@ class ConfigFileError(SiteError):
     """``mkdocs.yml`` cannot be read as YAML, explained in one line."""
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml; ``!ENV [NAME, default]`` and ``!!python/name:...`` become values."""
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; ``!ENV [NAME, default]`` and ``!!python/name:...`` become values
+    (the tests read mkdocs.yml with it too)."""
 
 
 def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -43,8 +44,8 @@ def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_mapping(node)  # type: ignore[arg-type]
 
 
-_Loader.add_multi_constructor("!", _untagged)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
+ConfigLoader.add_multi_constructor("!", _untagged)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
 
 
 class _Walk:
@@ -126,7 +127,7 @@ def read_config(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     except UnicodeDecodeError:
         raise ConfigFileError(f"{file}: not saved as UTF-8; save it again as UTF-8") from None
     walk = _Walk(file)
-    loader = _Loader(text)
+    loader = ConfigLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

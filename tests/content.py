@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from macros.check_config import ConfigLoader
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 QUIZZES = DOCS / "data" / "quizzes"
@@ -122,21 +124,6 @@ def near_copy_problems(texts: Mapping[str, str], phrases: Iterable[str]) -> list
     ]
 
 
-class _IgnoreTags(yaml.SafeLoader):
-    """A YAML loader that reads mkdocs.yml, turning tags like ``!ENV`` into plain values."""
-
-
-def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)  # type: ignore[arg-type]
-
-
-_IgnoreTags.add_multi_constructor("!", _untagged)
-
-
 def nav_files(nav: Any) -> list[str]:
     """Every Markdown file named in a MkDocs ``nav`` (nested lists and mappings)."""
     if isinstance(nav, str):
@@ -150,7 +137,7 @@ def nav_files(nav: Any) -> list[str]:
 
 def load_nav(config: Path = ROOT / "mkdocs.yml") -> list[str]:
     """The pages listed in the ``nav`` of ``mkdocs.yml``."""
-    data = yaml.load(config.read_text(), Loader=_IgnoreTags)
+    data = yaml.load(config.read_text(), Loader=ConfigLoader)
     return nav_files(data.get("nav", []))
 
 

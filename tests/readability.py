@@ -12,6 +12,7 @@ Syllables come from ``pyphen`` (hyphenation dictionaries) and a vowel-group coun
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -146,20 +147,28 @@ class Reading:
         return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
 
 
-def reading(blocks: list[str]) -> Reading:
-    """Measure ``blocks`` of prose; each block ends at least one sentence."""
+def counts(
+    blocks: list[str], word: re.Pattern[str], syllables_of: Callable[[str], int]
+) -> tuple[int, int, int]:
+    """Words, sentences (at least 1) and syllables of ``blocks`` of prose, with the word
+    pattern and syllable counter of a language; each block ends at least one sentence."""
     words = sentences = syl = 0
     for block in blocks:
-        found = WORD.findall(block)
+        found = word.findall(block)
         if not found:
             continue
         words += len(found)
-        syl += sum(syllables(w) for w in found)
+        syl += sum(syllables_of(w) for w in found)
         ends = SENTENCE_END.findall(block)
         # A block always ends a sentence, even without a full stop (a heading, a list item).
         closed = CLOSED.search(block.rstrip()) is not None
         sentences += len(ends) if closed else len(ends) + 1
-    return Reading(words, max(sentences, 1), syl)
+    return words, max(sentences, 1), syl
+
+
+def reading(blocks: list[str]) -> Reading:
+    """Measure ``blocks`` of prose; each block ends at least one sentence."""
+    return Reading(*counts(blocks, WORD, syllables))
 
 
 def page_reading(html: str) -> Reading:

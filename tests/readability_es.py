@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tests.readability import CLOSED, SENTENCE_END, prose_blocks
+from tests.readability import counts, prose_blocks
 
 WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
 VOWELS = "aeiouáéíóúü"
@@ -67,17 +67,7 @@ class Lectura:
 
 def lectura(blocks: list[str]) -> Lectura:
     """Measure ``blocks`` of Spanish prose; each block ends at least one sentence."""
-    words = sentences = syl = 0
-    for block in blocks:
-        found = WORD.findall(block)
-        if not found:
-            continue
-        words += len(found)
-        syl += sum(syllables(w) for w in found)
-        ends = SENTENCE_END.findall(block)
-        closed = CLOSED.search(block.rstrip()) is not None
-        sentences += len(ends) if closed else len(ends) + 1
-    return Lectura(words, max(sentences, 1), syl)
+    return Lectura(*counts(blocks, WORD, syllables))
 
 
 def page_lectura(html: str) -> Lectura:
