@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from macros.settings import (
+    EXAMPLE_ORGANISATION,
     Settings,
     SettingsError,
     check,
@@ -24,11 +25,18 @@ from macros.templates import render
 ConfigError = SettingsError
 
 
-def support_context(extra: Any) -> dict[str, Any]:
-    """Everything the support templates show, from ``extra``, checked."""
+def support_context(extra: Any, language: str | None = None) -> dict[str, Any]:
+    """Everything the support templates show, from ``extra``, checked. The example
+    organisation name shows in the words of ``language`` until a clinic sets its own."""
+    from macros.quiz.strings import strings  # here: macros.quiz imports this module
+
     settings = check(extra)
+    name = settings.organisation.name
     return {
         "organisation": settings.organisation,
+        "organisation_name": (
+            strings(language)["example_organisation"] if name == EXAMPLE_ORGANISATION else name
+        ),
         "crisis_lines": settings.crisis_lines,
         "crisis_lines_notice": settings.crisis_lines_notice,
         "referrals": settings.referrals,
@@ -76,8 +84,9 @@ def register(env: Any) -> None:
     _warn(placeholder_warnings(settings))
     from macros.quiz.strings import strings  # here: macros.quiz imports this module
 
-    context = support_context(env.conf["extra"])
-    text = strings(env.conf["theme"].get("language", "en"))
+    language = env.conf["theme"].get("language", "en")
+    context = support_context(env.conf["extra"], language)
+    text = strings(language)
 
     def support_contacts() -> str:
         """The crisis lines and the organisation's contacts, as HTML."""

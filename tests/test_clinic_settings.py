@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from macros.quiz.strings import strings
 from macros.settings import EXAMPLE_ORGANISATION
 from macros.settings.model import Colors
 from tests.harness import ENGINE, ROOT, BuildError, build_site, copy_project, serve
@@ -88,7 +89,16 @@ def test_the_example_copy_says_so_on_every_page(site_dir: Path) -> None:
 
 def test_the_example_notice_compares_with_the_example_name() -> None:
     partial = (ROOT / "overrides" / "partials" / "hi-example-notice.html").read_text()
-    assert re.findall(r'set example_name = "([^"]*)"', partial) == [EXAMPLE_ORGANISATION]
+    assert 'hi.hi_tables["en"].example_organisation' in partial
+    assert strings("en")["example_organisation"] == EXAMPLE_ORGANISATION
+    assert strings("es")["example_organisation"] != EXAMPLE_ORGANISATION
+
+
+def test_the_example_name_shows_in_the_language_of_the_page(site_dir: Path) -> None:
+    spanish = (site_dir / "es" / "get-support" / "index.html").read_text()
+    assert spanish.count("Tu clínica o grupo comunitario") == 2  # support panel and footer
+    assert EXAMPLE_ORGANISATION not in spanish
+    assert (site_dir / "get-support" / "index.html").read_text().count(EXAMPLE_ORGANISATION) == 2
 
 
 def test_the_stylesheet_defaults_are_the_settings_defaults() -> None:

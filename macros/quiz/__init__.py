@@ -25,7 +25,7 @@ def register(env: Any) -> None:
     conf = env.conf
     quizzes = load_all(project_dir(conf), docs_dir(conf), conf)
     text = strings(conf["theme"].get("language", "en"))
-    support = support_context(conf["extra"])
+    support = support_context(conf["extra"], conf["theme"].get("language", "en"))
 
     def quiz(*args: Any, **kwargs: Any) -> str:
         """Show the quiz ``docs/data/quizzes/<id>.yml`` here: ``quiz("id")``."""
