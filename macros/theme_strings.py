@@ -90,8 +90,11 @@ def main() -> int:
     try:
         if write():
             print(f"overrides/partials/{PARTIAL.name}: remade from the string tables")
-    except (OSError, ValueError) as exc:  # a table that is not YAML, a folder not writable
-        print(f"macros/quiz/strings*.yml: {exc}", file=sys.stderr)
+    except SiteError as exc:  # a string table with a mistake: its one line
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:  # a folder that cannot be written
+        print(f"overrides/partials/{PARTIAL.name}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     return 0
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -334,3 +337,36 @@ def test_scripts_show_no_words_of_their_own() -> None:
 def test_words_written_in_a_script_are_found() -> None:
     text = 'el.textContent = "Start again"; // "Not this"\nq("input[type=radio], textarea");'
     assert script_words(text) == ["Start again"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('banner_link: "Ayuda\n', "line 1: a quote is opened but never closed"),
+        ("banner_link:\n\t- x\n", "line 2: a tab is used here"),
+        ("- banner_link\n", "not a table; write one `key: text` per line"),
+        ("banner_link: {a: b}\n", "banner_link: is not text"),
+        ("banner_lnk: Ayuda\n", "banner_lnk: no such string in strings.yml; did you mean"),
+        (
+            "js:\n  sumbit: Ver\n",
+            "js.sumbit: no such string in strings.yml; did you mean js.submit?",
+        ),
+    ],
+)
+def test_a_mistake_in_a_string_table_is_one_line(tmp_path: Path, text: str, message: str) -> None:
+    # What an editor sees from make build (python -m macros.theme_strings runs first).
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__py*"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    (project / "macros" / "quiz" / "strings.es.yml").write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "macros.theme_strings"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert run.returncode == 1 and run.stdout == ""
+    assert run.stderr.strip().splitlines() == [run.stderr.strip()], run.stderr
+    assert run.stderr.startswith(f"macros/quiz/strings.es.yml: {message}"), run.stderr

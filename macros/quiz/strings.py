@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,26 @@ def _all() -> dict[str, dict[str, Any]]:
     """``strings.yml`` (``en:``, and any table written there) and one table per language
     in ``strings.<lang>.yml`` (``strings.es.yml``)."""
     data: dict[str, dict[str, Any]] = _read(FILE)
+    english = data.get("en") or {}
     for path in sorted(FILE.parent.glob("strings.*.yml")):
-        data[path.name.split(".")[1]] = _read(path)
+        own = data[path.name.split(".")[1]] = _read(path)
+        _check_keys(path, own, english)
     return data
+
+
+def _check_keys(path: Path, own: dict[str, Any], english: dict[str, Any]) -> None:
+    """A key the English table does not have is a typo: say which, and the likely key."""
+    js: dict[str, Any] = own["js"] if isinstance(own.get("js"), dict) else {}
+    found = [(k, english) for k in own if k != "js"]
+    found += [(f"js.{k}", {f"js.{e}": 1 for e in english.get("js") or {}}) for k in js]
+    for key, known in found:
+        if key not in known:
+            close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise StringTableError(
+                f"macros/quiz/{path.name}: {key}: no such string in {FILE.name}; {hint}"
+                "use the key as the English table writes it"
+            )
 
 
 def strings(language: str | None) -> dict[str, Any]:
