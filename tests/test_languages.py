@@ -348,8 +348,8 @@ def test_words_written_in_a_script_are_found() -> None:
         ("banner_link: {a: b}\n", "banner_link: is not text"),
         ("banner_lnk: Ayuda\n", "banner_lnk: no such string in strings.yml; did you mean"),
         (
-            "js:\n  sumbit: Ver\n",
-            "js.sumbit: no such string in strings.yml; did you mean js.submit?",
+            "js:\n  submit_button: Ver\n",
+            "js.submit_button: no such string in strings.yml; did you mean js.submit?",
         ),
     ],
 )
