@@ -370,3 +370,16 @@ def test_a_mistake_in_a_string_table_is_one_line(tmp_path: Path, text: str, mess
     assert run.returncode == 1 and run.stdout == ""
     assert run.stderr.strip().splitlines() == [run.stderr.strip()], run.stderr
     assert run.stderr.startswith(f"macros/quiz/strings.es.yml: {message}"), run.stderr
+
+
+def test_the_home_404_page_also_speaks_each_language_below_it(site_dir: Path) -> None:
+    # GitHub Pages shows the root 404.html for a missing address under es/ too.
+    root = (site_dir / "404.html").read_text(encoding="utf-8")
+    for lang in translations():
+        own = strings(lang)
+        assert re.search(
+            rf'<p lang="{lang}">{re.escape(html.escape(own["not_found_title"]))}\. '
+            rf'<a href="[^"]*{lang}/" hreflang="{lang}">{re.escape(own["not_found_home"])}</a>',
+            root,
+        ), lang
+        assert 'hreflang="en">' not in (site_dir / lang / "404.html").read_text(encoding="utf-8")
