@@ -9,8 +9,9 @@ filled in from English, escaped for HTML) for them to import:
     {% import "partials/hi-strings.html" as hi with context %}  ...  {{ hi.t.banner_link }}
 
 ``python -m macros.theme_strings`` writes that file; ``make build``, ``make serve`` and
-``make test`` run it first. A build that finds it out of date stops with one line saying
-so (``check``), so a page never shows strings other than the tables'.
+``make test`` run it first, and the macros remake it when a table changed since (``check``:
+an edit to a table shows at the next reload of ``make serve``). Where it cannot be written,
+the build stops with one line, so a page never shows strings other than the tables'.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.engine import SiteError
-from macros.quiz.strings import FILE, strings, tables
+from macros.quiz.strings import FILE, stamp, strings, tables
 
 #: The generated partial.
 PARTIAL = Path(__file__).resolve().parents[1] / "overrides" / "partials" / "hi-strings.html"
@@ -63,17 +64,25 @@ def render() -> str:
     return f"{_HEADER}{{%- set hi_tables = {{\n{body}\n}} %}}\n{_FOOTER}"
 
 
-@cache
 def check(partial: Path = PARTIAL) -> None:
-    """Stop the build when the partial does not match the tables (once per process:
-    Zensical runs the macros for every page)."""
-    if not partial.is_file() or partial.read_text(encoding="utf-8") != render():
-        rel = f"overrides/partials/{partial.name}"
+    """Remake the partial when it does not match the tables; stop the build in one line
+    when it cannot be written. Zensical runs the macros for every page: the work is done
+    once for each state of the files."""
+    mtime = partial.stat().st_mtime_ns if partial.is_file() else 0
+    _check(partial, mtime, stamp())
+
+
+@cache
+def _check(partial: Path, _mtime: int, _stamp: tuple[tuple[str, int], ...]) -> None:
+    try:
+        if write(partial):
+            print(f"INFO    -  overrides/partials/{partial.name}: remade from the string tables")
+    except OSError:
         raise StringsError(
-            f"{rel}: out of date with the string tables in macros/quiz/ "
-            f"({FILE.name} and strings.<lang>.yml); run make build, which remakes it "
-            "(or python -m macros.theme_strings)"
-        )
+            f"overrides/partials/{partial.name}: out of date with the string tables in "
+            f"macros/quiz/ ({FILE.name} and strings.<lang>.yml) and cannot be written here; "
+            "run make build, which remakes it (or python -m macros.theme_strings)"
+        ) from None
 
 
 def write(partial: Path = PARTIAL) -> bool:

@@ -304,11 +304,13 @@ def test_the_theme_copy_of_the_string_tables_is_current() -> None:
         assert html.escape(str(table.get("banner_link", "")), quote=True) in page
 
 
-def test_a_stale_theme_copy_stops_the_build_in_one_line(tmp_path: Path) -> None:
+def test_a_stale_theme_copy_is_remade_or_stops_the_build_in_one_line(tmp_path: Path) -> None:
     stale = tmp_path / "hi-strings.html"
     stale.write_text("{%- set hi_tables = {} %}", encoding="utf-8")
-    with pytest.raises(theme_strings.StringsError) as info:
-        theme_strings.check.__wrapped__(stale)
+    theme_strings.check(stale)
+    assert stale.read_text(encoding="utf-8") == theme_strings.render()
+    with pytest.raises(theme_strings.StringsError) as info:  # a folder that is not there
+        theme_strings.check(tmp_path / "gone" / "hi-strings.html")
     assert str(info.value).startswith("overrides/partials/hi-strings.html: out of date")
     assert "make build" in str(info.value) and "\n" not in str(info.value)
 

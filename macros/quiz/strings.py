@@ -38,10 +38,21 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-@cache
+def stamp() -> tuple[tuple[str, int], ...]:
+    """Each table file with the time it was last changed: the tables are read again when
+    this changes (``make serve`` shows an edited table at the next reload)."""
+    paths = [FILE, *sorted(FILE.parent.glob("strings.*.yml"))]
+    return tuple((p.name, p.stat().st_mtime_ns) for p in paths if p.is_file())
+
+
 def _all() -> dict[str, dict[str, Any]]:
     """``strings.yml`` (``en:``, and any table written there) and one table per language
-    in ``strings.<lang>.yml`` (``strings.es.yml``)."""
+    in ``strings.<lang>.yml`` (``strings.es.yml``), as the files are now."""
+    return _read_all(stamp())
+
+
+@cache
+def _read_all(_stamp: tuple[tuple[str, int], ...]) -> dict[str, dict[str, Any]]:
     data: dict[str, dict[str, Any]] = _read(FILE)
     english = data.get("en") or {}
     for path in sorted(FILE.parent.glob("strings.*.yml")):
