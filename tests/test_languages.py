@@ -385,3 +385,20 @@ def test_the_home_404_page_also_speaks_each_language_below_it(site_dir: Path) ->
             root,
         ), lang
         assert 'hreflang="en">' not in (site_dir / lang / "404.html").read_text(encoding="utf-8")
+
+
+#: The guides for clinics and editors stay in English (the Spanish About page says so).
+ENGLISH_ONLY = ("clinics/", "editors/", "includes/", "data/")
+
+
+@pytest.mark.parametrize("lang", sorted(translations()))
+def test_every_reader_page_has_a_page_in_each_language(lang: str) -> None:
+    docs = ROOT / "docs"
+    others = tuple(f"{code}/" for code in translations())
+    english = {
+        p.relative_to(docs).as_posix()
+        for p in docs.rglob("*.md")
+        if not p.relative_to(docs).as_posix().startswith(ENGLISH_ONLY + others)
+    }
+    own = {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
+    assert sorted(english - own) == [], f"docs/{lang}/ lacks these reader pages"
