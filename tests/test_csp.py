@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page
 from macros.settings import check
 from macros.settings.colors import DARK_BOX, DARK_PAGE, LIGHT_BOX
 from macros.settings.csp import directives, policy
-from tests.harness import ROOT, SEARCH_RESULT, Server, page_url, site_pages
+from tests.harness import ROOT, Server, close_search, page_url, search_hrefs, site_pages
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
@@ -123,9 +123,6 @@ def test_scripts_load_deferred_bundle_first(site_dir: Path) -> None:
         assert names[0].startswith("bundle.") and names[-1] == "quiz.js", name
 
 
-#: The search box: Material's in the header, or the one in Zensical's dialog.
-SEARCH_BOX = "input[data-md-component=search-query], dialog [role=combobox]"
-
 LISTEN = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -212,12 +209,10 @@ def test_no_policy_violation_on_any_page_or_action(
             found += _violations(page, name, console)
         # Search (Material's worker and index), the palette toggle, instant navigation.
         page.goto(site.url, wait_until="load")
-        page.keyboard.press("/")
-        box = page.locator(SEARCH_BOX).locator("visible=true").first
-        box.fill("help")
-        page.wait_for_selector(SEARCH_RESULT, timeout=10_000)
+        page.set_default_timeout(10_000)  # the index loads now: slower on a busy machine
+        assert search_hrefs(page, "help"), "search found nothing for 'help'"
         found += _unlisted_shadow_styles(page)
-        page.keyboard.press("Escape")
+        close_search(page)
         page.get_by_title("Switch to dark mode").click()
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
         # Material turns the title into a tooltip once shown: find the label by its input.
