@@ -261,7 +261,8 @@ LABEL_ATTR = re.compile(r'\s(?:aria-label|title|alt|placeholder)="([^"]*)"')
 def template_words(path: Path) -> list[str]:
     """Words a theme template shows that are written in it, not taken from the tables:
     text between tags, and labels in attributes, with every Jinja part left out."""
-    text = JINJA.sub(" ", re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S))
+    source = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+    text = JINJA.sub(" ", source)
     found = [v for v in LABEL_ATTR.findall(text) if re.search(r"[A-Za-z]{2}", v)]
     found += [
         " ".join(chunk.split())
@@ -269,7 +270,6 @@ def template_words(path: Path) -> list[str]:
         if re.search(r"[A-Za-z]{2}", chunk)
     ]
     # A text written into a Jinja expression ({{ x or "Leave this site" }}) counts too.
-    source = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
     for part in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", source, re.S):
         found += [s for s in re.findall(r'"([^"]*)"', part) if re.search(r"[A-Z][a-z]+ [a-z]", s)]
     return found
