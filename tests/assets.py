@@ -1,10 +1,10 @@
-"""Make the served quiz files from their readable sources: ``make assets``.
+"""Make the served quiz and quick-exit files from their readable sources: ``make assets``.
 
-``docs/assets/src/quiz.js`` and ``docs/assets/src/quiz.css`` are written to be read; the site
-serves them minified
-(terser, lightningcss from ``tests/minify/``) as ``docs/assets/javascripts/quiz.js`` and
-``docs/assets/stylesheets/quiz.css``. The generated files are committed, so any engine
-(MkDocs or Zensical) serves the same bytes with no build hook. The fingerprint of each
+``docs/assets/src/quiz.js``, ``quiz.css``, ``quick-exit.js`` and ``quick-exit.css`` are
+written to be read; the site serves them minified (terser, lightningcss from
+``tests/minify/``) from ``docs/assets/javascripts/`` and ``docs/assets/stylesheets/``.
+The generated files are committed, so any engine (MkDocs or Zensical) serves the same
+bytes with no build hook. The fingerprint of each
 source goes to ``tests/minify/sources.sha256``; ``tests/test_quiz_assets.py`` fails when a
 source changed and ``make assets`` was not run.
 """
@@ -19,16 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / "tests" / "minify" / "node_modules" / ".bin"
 FINGERPRINTS = ROOT / "tests" / "minify" / "sources.sha256"
 SOURCES = {
-    ROOT / "docs" / "assets" / "src" / "quiz.js": ROOT
-    / "docs"
-    / "assets"
-    / "javascripts"
-    / "quiz.js",
-    ROOT / "docs" / "assets" / "src" / "quiz.css": ROOT
-    / "docs"
-    / "assets"
-    / "stylesheets"
-    / "quiz.css",
+    ROOT / "docs" / "assets" / "src" / name: ROOT / "docs" / "assets" / folder / name
+    for name, folder in (
+        ("quiz.js", "javascripts"),
+        ("quiz.css", "stylesheets"),
+        ("quick-exit.js", "javascripts"),
+        ("quick-exit.css", "stylesheets"),
+    )
 }
 
 

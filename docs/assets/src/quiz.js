@@ -12,6 +12,14 @@
   const answersInMemory = new Map();
   // Forms with answers kept nowhere but the page, for the warning before the page unloads.
   const unsavedForms = new Set();
+  // Links a reader follows to leave on purpose: the quick exit, crisis lines and referrals.
+  // Following one is never questioned by the warning.
+  const LEAVING_LINK = "a[data-quick-exit],a[href^=tel],a[href^=sms],a[href^=mailto],[data-hi-support] a,[data-hi-referrals] a";
+  // How long (ms) after such a link is followed the warning stays quiet (a tel: link does
+  // not unload the page: after this, a reload asks again).
+  const LEAVING_WINDOW = 3000;
+  // When the reader last followed such a link.
+  let leftOnPurposeAt = -Infinity;
   // Screens this narrow show the self-reflection one statement at a time.
   const NARROW_SCREEN = "(max-width: 40em)";
   // How long a tapped answer stays in view before the next statement shows (ms).
@@ -103,7 +111,7 @@
     const isAnswered = (item) =>
       findAll(item, ":checked").length > 0 || findAll(item, "textarea").some((t) => t.value.trim());
 
-    // Shows "3 of 20 answered".
+    // Shows "3 of 20 answered" (a polite live region: screen readers hear it too).
     function showProgress() {
       find("[data-quiz-progress]").textContent = fillPlaceholders(text.progress, {
         n: items.filter(isAnswered).length,
@@ -184,6 +192,7 @@
       const item = input.closest("[data-quiz-support-if]");
       if (!support || !item || !input.checked) return false;
       if (!item.dataset.quizSupportIf.split(" ").includes(input.value)) return false;
+      support.dataset.quizOpenedBy = item.dataset.quizItem || "";
       showSupport(item, item.dataset.hiSupportTopic);
       return true;
     }
@@ -194,6 +203,7 @@
       supportHome.after(support);
       support.hidden = true;
       delete support.dataset.topic;
+      delete support.dataset.quizOpenedBy;
     }
 
     // Empties the form and its result.
@@ -401,9 +411,45 @@
       heading.scrollIntoView({ block: "start" });
     }
 
+    // The answers "Start again" cleared, until the reader undoes it or answers again.
+    let clearedAnswers = null;
+
+    // "Start again": clears the answers and offers to put them back.
+    function startAgain() {
+      const answers = readAnswers();
+      clearAnswers();
+      if (!Object.keys(answers).length) return;
+      clearedAnswers = answers;
+      result.textContent = text.cleared;
+      find("[data-quiz-do=undo]").hidden = false;
+    }
+
+    // Puts back the answers "Start again" cleared.
+    function undoStartAgain() {
+      if (!clearedAnswers) return;
+      writeAnswers(clearedAnswers);
+      clearedAnswers = null;
+      result.textContent = "";
+      find("[data-quiz-do=undo]").hidden = true;
+      syncWithFields();
+      saveIfRemembered();
+      find("[data-quiz-do=reset]").focus();
+    }
+
+    // Makes everything the reader sees agree with the fields as they are now: after the
+    // browser put back the answers of a page it loaded again (Back, a restored tab), or
+    // after an undo. Count, memory, support panel and the statement shown.
+    function syncWithFields() {
+      keepInMemory();
+      findAll(form, ":checked").forEach(openSupportFor);
+      showProgress();
+      if (stepper) stepper.show(stepper.firstUnanswered());
+    }
+
     // The buttons' jobs, by their data-quiz-do.
     const actions = {
-      reset: clearAnswers,
+      reset: startAgain,
+      undo: undoStartAgain,
       erase: () => {
         clearAnswers();
         forgetStored();
@@ -425,6 +471,8 @@
         keepInMemory();
         return;
       }
+      clearedAnswers = null;
+      find("[data-quiz-do=undo]").hidden = true;
       showProgress();
       saveIfRemembered();
       keepInMemory();
@@ -466,6 +514,7 @@
     findAll(form, ":checked").forEach(openSupportFor);
     showProgress();
     if (isSelfReflection) stepper = setUpOneAtATime(form, items, text);
+    form.hiSync = syncWithFields;
   }
 
   // On narrow screens, shows one statement at a time with Back, Next and a switch to all.
@@ -476,7 +525,10 @@
     const layoutButton = form.querySelector("[data-quiz-do=layout]");
     const backButton = nav.querySelector("[data-quiz-do=back]");
     const allOnOnePage = layoutButton.textContent;
-    let current = Math.max(0, items.findIndex((item) => !item.querySelector(":checked")));
+    const supportLink = form.querySelector("[data-quiz-support-link]");
+    // The first statement without an answer (the first one when all are answered).
+    const firstUnanswered = () => Math.max(0, items.findIndex((item) => !item.querySelector(":checked")));
+    let current = firstUnanswered();
     let readerWantsAll = false;
     let lastPointerAt = 0;
     let moveOnTimer = 0;
@@ -495,12 +547,24 @@
       layoutButton.textContent = on ? allOnOnePage : layoutButton.dataset.one;
       backButton.hidden = current == 0;
       step.textContent = fillPlaceholders(text.step, { n: current + 1, total: items.length });
-      const support = form.querySelector("[data-quiz-support]:not([hidden])");
-      if (on && support && !form.classList.contains("hi-quiz--done")) items[current].after(support);
+      placeSupport(on);
       if (on && focus) {
         items[current].tabIndex = -1;
         items[current].focus();
       }
+    }
+
+    // One at a time, an open support panel follows the statement that opened it; with
+    // later statements it waits below Back and Next, and a short link leads to it, so
+    // the next statement is never pushed off the screen.
+    function placeSupport(on) {
+      const support = form.querySelector("[data-quiz-support]:not([hidden])");
+      const open = on && support && !form.classList.contains("hi-quiz--done");
+      const own = open && support.dataset.quizOpenedBy == items[current].dataset.quizItem;
+      const opener = support && items.find((item) => item.dataset.quizItem == support.dataset.quizOpenedBy);
+      if (own || (!on && opener && !form.classList.contains("hi-quiz--done"))) opener.after(support);
+      else if (open) form.querySelector("[data-quiz-layout]").after(support);
+      if (supportLink) supportLink.hidden = !open || own;
     }
 
     // Moves by one statement; past the last, to the button that shows the result.
@@ -532,7 +596,7 @@
     form.addEventListener("keydown", () => (lastPointerAt = 0));
     narrow.addEventListener("change", () => show(current));
     show(current);
-    return { isOn, show, move, answered, switchLayout };
+    return { isOn, show, move, answered, switchLayout, firstUnanswered };
   }
 
   // Sets up "Erase everything this site saved" on the privacy page.
@@ -549,8 +613,15 @@
     });
   }
 
-  // Asks before a reload, close or full navigation would lose answers kept nowhere else.
+  // Notes that the reader follows a link to leave on purpose (see LEAVING_LINK).
+  function noteLeavingOnPurpose(event) {
+    if (event.target.closest && event.target.closest(LEAVING_LINK)) leftOnPurposeAt = Date.now();
+  }
+
+  // Asks before a reload, close or full navigation would lose answers kept nowhere else;
+  // never when the reader leaves on purpose (the quick exit, a crisis line, a referral).
   function warnBeforeLosingAnswers(event) {
+    if (Date.now() - leftOnPurposeAt < LEAVING_WINDOW) return;
     if (![...unsavedForms].some((form) => form.isConnected)) return;
     event.preventDefault();
     event.returnValue = "";
@@ -567,6 +638,19 @@
   }
 
   window.addEventListener("beforeunload", warnBeforeLosingAnswers);
+  // Capture: noted before any other handler (quick-exit.js) starts the leaving.
+  document.addEventListener("click", noteLeavingOnPurpose, true);
+  // The quick exit has cleared every field: nothing is kept, nothing to warn of.
+  document.addEventListener("hi:quick-exit", () => {
+    leftOnPurposeAt = Date.now();
+    answersInMemory.clear();
+    unsavedForms.clear();
+  });
+  // The browser puts back the answers of a page it loads again from the history (Back,
+  // a restored tab) after the load event: each quiz then takes them as they are.
+  window.addEventListener("pageshow", () =>
+    findAll(document, "form[data-quiz-init]").forEach((form) => form.hiSync && form.hiSync()),
+  );
   if (window.document$) document$.subscribe(start);
   else if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
