@@ -17,25 +17,7 @@
     if (name) dialog.setAttribute("aria-label", name);
   }
 
-  // Material's search results area is a Tab stop even while the search is closed, when it
-  // has no height, so its focus cannot be seen. It leaves the tab order until the search
-  // opens (then, with results to scroll, it is one again). Zensical has no such area.
-  function searchAreaOnlyWhenOpen() {
-    const toggle = document.getElementById("__search");
-    const area = document.querySelector(".md-search__scrollwrap");
-    if (!toggle || !area || area.dataset.hiTabs) return;
-    const follow = () => (area.tabIndex = toggle.checked ? 0 : -1);
-    area.dataset.hiTabs = "";
-    toggle.addEventListener("change", follow);
-    follow();
-  }
-
-  // Both again with instant navigation, which can render the header again.
-  function fixTheme() {
-    nameSearchDialog();
-    searchAreaOnlyWhenOpen();
-  }
-
-  fixTheme();
-  if (window.document$) window.document$.subscribe(fixTheme);
+  nameSearchDialog();
+  // With instant navigation the header can be rendered again: name it again then.
+  if (window.document$) window.document$.subscribe(nameSearchDialog);
 })();

@@ -56,15 +56,12 @@
   // clinic's, in the page's language); quick-exit.css has a default for no script.
   function keepRoom() {
     var link = document.querySelector(LINK);
-    if (link && link.offsetWidth) {
-      document.documentElement.style.setProperty("--hi-quick-exit-width", link.offsetWidth + "px");
-    }
+    if (link) document.documentElement.style.setProperty("--hi-quick-exit-width", link.offsetWidth + "px");
   }
 
   document.addEventListener("click", onClick);
   document.addEventListener("keyup", onKeyUp);
   addEventListener("pageshow", onPageShow);
   addEventListener("resize", keepRoom);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", keepRoom);
-  else keepRoom();
+  keepRoom(); // deferred: the page is parsed
 })();

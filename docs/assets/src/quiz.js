@@ -413,24 +413,29 @@
 
     // The answers "Start again" cleared, until the reader undoes it or answers again.
     let clearedAnswers = null;
+    const undoButton = find("[data-quiz-do=undo]");
+
+    // Offers (or stops offering) to put back the answers "Start again" cleared.
+    function offerUndo(answers) {
+      clearedAnswers = answers;
+      if (undoButton) undoButton.hidden = !answers;
+    }
 
     // "Start again": clears the answers and offers to put them back.
     function startAgain() {
       const answers = readAnswers();
       clearAnswers();
       if (!Object.keys(answers).length) return;
-      clearedAnswers = answers;
+      offerUndo(answers);
       result.textContent = text.cleared;
-      find("[data-quiz-do=undo]").hidden = false;
     }
 
     // Puts back the answers "Start again" cleared.
     function undoStartAgain() {
       if (!clearedAnswers) return;
       writeAnswers(clearedAnswers);
-      clearedAnswers = null;
+      offerUndo(null);
       result.textContent = "";
-      find("[data-quiz-do=undo]").hidden = true;
       syncWithFields();
       saveIfRemembered();
       find("[data-quiz-do=reset]").focus();
@@ -461,6 +466,10 @@
       back: () => stepper.move(-1),
       next: () => stepper.move(1),
       layout: () => stepper.switchLayout(),
+      support: () => {
+        support.focus({ preventScroll: true });
+        support.scrollIntoView({ block: "start" });
+      },
     };
 
     // Notes each answer: progress, memory, storage if remembered, support.
@@ -471,8 +480,7 @@
         keepInMemory();
         return;
       }
-      clearedAnswers = null;
-      find("[data-quiz-do=undo]").hidden = true;
+      offerUndo(null);
       showProgress();
       saveIfRemembered();
       keepInMemory();
@@ -501,6 +509,7 @@
     form.addEventListener("click", (event) => {
       const button = event.target.closest("[data-quiz-do]");
       const action = button && actions[button.dataset.quizDo];
+      if (action && button.tagName == "A") event.preventDefault();
       if (action) action(button);
     });
 
