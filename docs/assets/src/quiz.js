@@ -445,11 +445,18 @@
     // browser put back the answers of a page it loaded again (Back, a restored tab), or
     // after an undo. Count, memory, support panel and the statement shown.
     function syncWithFields() {
+      synced = JSON.stringify(readAnswers());
       keepInMemory();
       findAll(form, ":checked").forEach(openSupportFor);
       showProgress();
       if (stepper) stepper.show(stepper.firstUnanswered());
     }
+
+    // The answers the page last showed (see syncWithFields).
+    let synced = "";
+
+    // Syncs, only when the fields hold other answers than the page last showed.
+    const syncIfRestored = () => JSON.stringify(readAnswers()) != synced && syncWithFields();
 
     // The buttons' jobs, by their data-quiz-do.
     const actions = {
@@ -485,6 +492,7 @@
       saveIfRemembered();
       keepInMemory();
       const opened = openSupportFor(event.target);
+      synced = JSON.stringify(readAnswers());
       if (stepper) stepper.answered(event.target, opened);
     });
     // Notes typing in a prompt.
@@ -523,7 +531,8 @@
     findAll(form, ":checked").forEach(openSupportFor);
     showProgress();
     if (isSelfReflection) stepper = setUpOneAtATime(form, items, text);
-    form.hiSync = syncWithFields;
+    synced = JSON.stringify(readAnswers());
+    form.hiSync = syncIfRestored;
   }
 
   // On narrow screens, shows one statement at a time with Back, Next and a switch to all.
@@ -656,10 +665,17 @@
     unsavedForms.clear();
   });
   // The browser puts back the answers of a page it loads again from the history (Back,
-  // a restored tab) after the load event: each quiz then takes them as they are.
-  window.addEventListener("pageshow", () =>
-    findAll(document, "form[data-quiz-init]").forEach((form) => form.hiSync && form.hiSync()),
-  );
+  // a restored tab) around the load event, at times after pageshow: for three seconds each
+  // quiz looks, and takes what it finds as it is.
+  window.addEventListener("pageshow", () => {
+    const look = () => findAll(document, "form[data-quiz-init]").forEach((form) => form.hiSync && form.hiSync());
+    let looks = 0;
+    const timer = setInterval(() => {
+      look();
+      if (++looks == 30) clearInterval(timer);
+    }, 100);
+    look();
+  });
   if (window.document$) document$.subscribe(start);
   else if (document.readyState == "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
