@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, Dialog, FloatRect, Locator, Page
 from pypdf import PdfReader
 
 from macros.check_config import read_config
@@ -158,7 +158,7 @@ def test_support_links_leave_without_a_prompt_and_other_links_still_ask(
 # 2. The quick exit always in reach -------------------------------------------------------
 
 
-def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+def _overlap(a: FloatRect, b: FloatRect) -> bool:
     return not (
         a["x"] + a["width"] <= b["x"]
         or b["x"] + b["width"] <= a["x"]
@@ -197,7 +197,10 @@ def test_quick_exit_stays_in_view_and_covers_nothing(
             )
             for control in controls.all():
                 other = control.bounding_box()
-                assert not (other and _overlap(box, other)), (y, control.evaluate("e => e.outerHTML.slice(0, 80)"))
+                assert not (other and _overlap(box, other)), (
+                    y,
+                    control.evaluate("e => e.outerHTML.slice(0, 80)"),
+                )
     finally:
         context.close()
 
@@ -205,16 +208,23 @@ def test_quick_exit_stays_in_view_and_covers_nothing(
 # 3. A quiz that knows what the browser restored -------------------------------------------
 
 
-def test_back_after_a_full_page_load_shows_what_is_ticked(phone: BrowserContext, site: Server) -> None:
+def test_back_after_a_full_page_load_shows_what_is_ticked(
+    phone: BrowserContext, site: Server
+) -> None:
     page, prompts = _open(phone, site.url + PAGE)
     form = page.locator(SR)
     items = form.locator("[data-quiz-item]")
     total = items.count()
     # One at a time, by tapping, up to the statement that opens support.
-    opener = form.locator(OPENS_SUPPORT).evaluate("e => [...e.parentNode.children].filter(c => c.matches('[data-quiz-item]')).indexOf(e)")
+    opener = form.locator(OPENS_SUPPORT).evaluate(
+        "e => [...e.parentNode.children].filter(c => c.matches('[data-quiz-item]')).indexOf(e)"
+    )
     for i in range(opener):
         items.nth(i).locator(".hi-quiz__choice").nth(1).click()
-        page.wait_for_function("([s, n]) => document.querySelector(s).innerText.startsWith(n + ' ')", arg=[f"{SR} [data-quiz-step]", str(i + 2)])
+        page.wait_for_function(
+            "([s, n]) => document.querySelector(s).innerText.startsWith(n + ' ')",
+            arg=[f"{SR} [data-quiz-step]", str(i + 2)],
+        )
     items.nth(opener).locator('input[value="4"]').check()
     assert form.locator("[data-quiz-support]").is_visible()
     # Away by a full page load, then Back.
@@ -245,20 +255,58 @@ def test_back_after_a_full_page_load_shows_what_is_ticked(phone: BrowserContext,
 
 # The relative luminance and contrast of WCAG 2, over colours the browser computed.
 CONTRAST_JS = """
-const rgba = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
-const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3])).concat(1);
-const lum = (c) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
-const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+const rgba = (c) => {
+  const m = c.match(/[\\d.]+/g).map(Number);
+  return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1];
+};
+const over = (top, under) =>
+  top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3])).concat(1);
+const lum = (c) => {
+  const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+};
+const ratio = (a, b) => {
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+};
 // The colour behind an element: its ancestors' backgrounds, stacked over the page.
-const behind = (e) => { const layers = []; for (; e; e = e.parentElement) layers.push(rgba(getComputedStyle(e).backgroundColor));
-  return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]); };
+const behind = (e) => {
+  const layers = [];
+  for (; e; e = e.parentElement) layers.push(rgba(getComputedStyle(e).backgroundColor));
+  return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]);
+};
+"""
+
+# The fills of two answers (chosen, other) compared, and the weight of their words.
+CHOICE_JS = """
+const weight = (e) => +getComputedStyle(e).fontWeight;
+return { fills: ratio(behind(a), behind(b)), chosenWeight: weight(a), otherWeight: weight(b) };
+"""
+
+# The focused element's ring: a problem in words, or "" when it is seen at 3:1 or more.
+RING_JS = """
+let e = document.activeElement;
+// The colour scheme toggle's radios are hidden: its shown label has the ring.
+if (e.matches(".md-option")) e = e.parentElement.querySelector("label:not([hidden])");
+const r = e.getBoundingClientRect();
+const s = getComputedStyle(e);
+const what = e.tagName + "." + e.className + " " + (e.textContent || "").trim().slice(0, 24);
+if (!(r.width > 0 && r.height > 0)) return { what, problem: "no size" };
+if (s.outlineStyle == "none" || parseFloat(s.outlineWidth) < 1.5) {
+  return { what, problem: "no ring" };
+}
+const back = behind(e.parentElement);
+const contrast = ratio(over(rgba(s.outlineColor), back), back);
+return { what, problem: contrast >= 3 ? "" : "ring " + contrast.toFixed(2) + ":1" };
 """
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark", "forced colours"])
-def test_the_chosen_answer_stands_out_by_3_to_1(browser: Browser, site: Server, scheme: str) -> None:
-    options: dict[str, Any] = {"forced_colors": "active"} if scheme == "forced colours" else {"color_scheme": scheme}
+def test_the_chosen_answer_stands_out_by_3_to_1(
+    browser: Browser, site: Server, scheme: str
+) -> None:
+    forced = scheme == "forced colours"
+    options: dict[str, Any] = {"forced_colors": "active"} if forced else {"color_scheme": scheme}
     context = _context(browser, **options)
     try:
         page, _ = _open(context, site.url + PAGE)
@@ -266,13 +314,9 @@ def test_the_chosen_answer_stands_out_by_3_to_1(browser: Browser, site: Server, 
         choices.first.click()
         page.mouse.move(0, 0)
         page.wait_for_timeout(300)
-        chosen, other = choices.nth(0), choices.nth(1)
         measured = page.evaluate(
-            "([a, b]) => {" + CONTRAST_JS + """
-              const fill = (e) => behind(e);
-              const weight = (e) => +getComputedStyle(e).fontWeight;
-              return {fills: ratio(fill(a), fill(b)), chosenWeight: weight(a), otherWeight: weight(b)}; }""",
-            [chosen.element_handle(), other.element_handle()],
+            "([a, b]) => {" + CONTRAST_JS + CHOICE_JS + "}",
+            [choices.nth(0).element_handle(), choices.nth(1).element_handle()],
         )
         assert measured["fills"] >= 3, (scheme, measured)
         # Not by colour alone: the chosen answer's words are bold, the others' are not.
@@ -283,7 +327,9 @@ def test_the_chosen_answer_stands_out_by_3_to_1(browser: Browser, site: Server, 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["learn/", PAGE])
-def test_every_tab_stop_shows_a_ring_of_3_to_1(browser: Browser, site: Server, scheme: str, path: str) -> None:
+def test_every_tab_stop_shows_a_ring_of_3_to_1(
+    browser: Browser, site: Server, scheme: str, path: str
+) -> None:
     context = _context(browser, viewport={"width": 1280, "height": 800}, color_scheme=scheme)
     try:
         page = context.new_page()
@@ -293,18 +339,7 @@ def test_every_tab_stop_shows_a_ring_of_3_to_1(browser: Browser, site: Server, s
             page.keyboard.press("Tab")
             # Let the theme's transitions end (the search box turns white as it opens).
             page.evaluate("Promise.allSettled(document.getAnimations().map((a) => a.finished))")
-            ring = page.evaluate(
-                "() => {" + CONTRAST_JS + """
-                  let e = document.activeElement;
-                  // The colour scheme toggle's radios are hidden: its shown label has the ring.
-                  if (e.matches('.md-option')) e = e.parentElement.querySelector('label:not([hidden])');
-                  const r = e.getBoundingClientRect(), s = getComputedStyle(e);
-                  const what = e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 24);
-                  if (!(r.width > 0 && r.height > 0)) return {what, problem: 'no size'};
-                  if (s.outlineStyle == 'none' || parseFloat(s.outlineWidth) < 1.5) return {what, problem: 'no ring'};
-                  const contrast = ratio(over(rgba(s.outlineColor), behind(e.parentElement)), behind(e.parentElement));
-                  return {what, problem: contrast >= 3 ? '' : 'ring ' + contrast.toFixed(2) + ':1'}; }"""
-            )
+            ring = page.evaluate("() => {" + CONTRAST_JS + RING_JS + "}")
             if ring["problem"]:
                 problems.append(f"{ring['what']}: {ring['problem']}")
         assert problems == [], (scheme, path, problems)
@@ -321,7 +356,9 @@ def test_progress_and_step_are_polite_live_regions(phone: BrowserContext, site: 
     total = form.locator("[data-quiz-item]").count()
     form.locator("[data-quiz-item]").first.locator(".hi-quiz__choice").nth(1).click()
     assert _progress(form) == f"1 of {total} answered"
-    page.wait_for_function("s => document.querySelector(s).innerText.startsWith('2 ')", arg=f"{SR} [data-quiz-step]")
+    page.wait_for_function(
+        "s => document.querySelector(s).innerText.startsWith('2 ')", arg=f"{SR} [data-quiz-step]"
+    )
 
 
 # 5. Support that helps without getting in the way -------------------------------------------
@@ -421,7 +458,9 @@ def test_every_printed_page_carries_the_disclaimer_and_the_first_lines(
     # The words of this language's settings, as the page has them (es has its own).
     page.emulate_media(media="print")
     disclaimer = _flat(footer.locator(".hi-footer__disclaimer").inner_text())
-    lines = [_flat(t) for t in footer.locator(".hi-footer__print-lines li strong").all_inner_texts()]
+    lines = [
+        _flat(t) for t in footer.locator(".hi-footer__print-lines li strong").all_inner_texts()
+    ]
     assert disclaimer and disclaimer[:40] in text, path
     assert lines, f"{path}: no crisis line in print"
     for name in lines:
@@ -434,7 +473,9 @@ def test_every_printed_page_carries_the_disclaimer_and_the_first_lines(
 def _lowest_text(page: Any) -> float:
     """How far down the page its last text sits, from 0 (top) to 1 (bottom)."""
     ys: list[float] = []
-    page.extract_text(visitor_text=lambda text, cm, tm, *_: ys.append(tm[5]) if text.strip() else None)
+    page.extract_text(
+        visitor_text=lambda text, cm, tm, *_: ys.append(tm[5]) if text.strip() else None
+    )
     height = float(page.mediabox.height)
     return 1 - min(ys) / height if ys else 0.0
 
