@@ -1,4 +1,5 @@
-"""Session fixtures: the real site, built once and served; one real Chromium."""
+"""Session fixtures: the real site and an example copy, each built once and served; one
+real Chromium."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tests.harness import (
     BuildError,
     Server,
     build_site,
+    example_project,
     find_chromium,
     serve,
 )
@@ -61,6 +63,26 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             build_site(out, site_url=server.url)
         except BuildError as exc:
             pytest.fail(f"{ENGINE} build --strict (sub-path) failed:\n{exc}", pytrace=False)
+        yield server
+
+
+@pytest.fixture(scope="session")
+def example_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with the tests' own settings, those of an example copy
+    (``tests/fixtures/extra.yml``), built once with ``--strict``: for tests of behaviour that
+    depends on the values (the example notice, what search ranks on), whatever the copy's
+    own ``mkdocs.yml`` says."""
+    project = example_project(tmp_path_factory.mktemp("example"))
+    try:
+        return build_site(project / "site", project=project)
+    except BuildError as exc:
+        pytest.fail(f"{ENGINE} build --strict (example copy) failed:\n{exc}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def example_site(example_site_dir: Path) -> Iterator[Server]:
+    """The example copy served over HTTP at the root of 127.0.0.1:<port>."""
+    with serve(example_site_dir) as server:
         yield server
 
 

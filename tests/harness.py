@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from macros.check_config import ConfigLoader
 from macros.inherit import inherit_as_mkdocs
+from macros.settings import Settings, check
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -143,6 +145,98 @@ def copy_project(dest: Path) -> Path:
     for name in ("docs", "overrides", "macros"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
+
+
+# Settings: the copy's own, read as the build reads them, and the tests' own ---------------
+
+#: The clinic settings the tests own (an ``extra:`` block): the example copy's.
+FIXTURE_EXTRA = Path(__file__).with_name("fixtures") / "extra.yml"
+#: Settings of the copy that a fixture ``extra:`` block keeps: its languages, not a clinic's.
+KEPT_FROM_COPY = ("alternate",)
+_EXTRA_KEY = re.compile(r"^extra:[ \t]*(?:#.*)?$", re.M)
+_TOP_LEVEL = re.compile(r"^[^\s#]", re.M)
+
+
+def configured_extra(config_file: str = "mkdocs.yml", project: Path = ROOT) -> dict[str, Any]:
+    """The ``extra:`` mapping of ``project``'s ``config_file`` as written, ``INHERIT`` merged
+    as MkDocs merges it (``mkdocs.es.yml`` gets what it leaves out from ``mkdocs.yml``)."""
+    data = yaml.load(inherit_as_mkdocs(project / config_file), Loader=ConfigLoader)
+    extra = data.get("extra") if isinstance(data, dict) else None
+    return extra if isinstance(extra, dict) else {}
+
+
+def configured(config_file: str = "mkdocs.yml", project: Path = ROOT) -> Settings:
+    """The copy's own clinic settings, checked by the project's model (defaults filled in).
+
+    What must hold for any clinic's settings (the quick exit, the support lines, colours,
+    print) is asserted against these, never against the values we ship. Read once for each
+    content of the project's config files.
+    """
+    texts = tuple(p.read_text(encoding="utf-8") for p in sorted(project.glob("*.yml")))
+    return _configured(config_file, project, texts)
+
+
+@functools.cache
+def _configured(config_file: str, project: Path, texts: tuple[str, ...]) -> Settings:
+    """``configured()`` for one content of the config files (``texts``, the cache key)."""
+    return check(configured_extra(config_file, project), file=config_file)
+
+
+def page_config(page: str, project: Path = ROOT) -> str:
+    """The config file a built page (``es/about/index.html``) was made from: its language's."""
+    return translations(project).get(page.split("/", 1)[0], "mkdocs.yml")
+
+
+def page_settings(page: str, project: Path = ROOT) -> Settings:
+    """The settings a built page (``es/about/index.html``) was made with: its language's."""
+    return configured(page_config(page, project), project)
+
+
+def fixture_extra() -> str:
+    """The tests' own ``extra:`` block (``tests/fixtures/extra.yml``), from ``extra:`` on."""
+    text = FIXTURE_EXTRA.read_text(encoding="utf-8")
+    return text[_EXTRA_KEY.search(text).start() :]  # type: ignore[union-attr]
+
+
+def _extra_span(config_text: str) -> tuple[int, int]:
+    """Where the top-level ``extra:`` block of a config's text starts and ends."""
+    found = _EXTRA_KEY.search(config_text)
+    if found is None:
+        raise ValueError("the config has no top-level extra: block")
+    after = _TOP_LEVEL.search(config_text, found.end())
+    return found.start(), after.start() if after else len(config_text)
+
+
+def without_extra(config_text: str) -> str:
+    """A config's text without its ``extra:`` block (the rest as written)."""
+    start, end = _extra_span(config_text)
+    return config_text[:start] + config_text[end:]
+
+
+def with_extra(config_text: str, extra_text: str | None = None) -> str:
+    """A config's text with its ``extra:`` block replaced, in the same place, by
+    ``extra_text`` (default: the tests' own, ``fixture_extra()``). Only the copy's
+    ``KEPT_FROM_COPY`` settings (its languages) are kept, after the new block."""
+    extra_text = fixture_extra() if extra_text is None else extra_text
+    start, end = _extra_span(config_text)
+    own = yaml.load(config_text[start:end], Loader=ConfigLoader)["extra"] or {}
+    given = yaml.safe_load(extra_text)["extra"] or {}
+    kept = {k: own[k] for k in KEPT_FROM_COPY if k in own and k not in given}
+    block = extra_text.rstrip("\n") + "\n"
+    if kept:
+        dumped = yaml.safe_dump(kept, sort_keys=False, allow_unicode=True)
+        block += "\n" + "".join(f"  {line}" if line else line for line in dumped.splitlines(True))
+    rest = config_text[end:]
+    return config_text[:start] + block + ("\n" + rest if rest else "")
+
+
+def example_project(dest: Path) -> Path:
+    """A copy of the project whose ``mkdocs.yml`` has the tests' own settings, those of an
+    example copy (``tests/fixtures/extra.yml``); its translations inherit them."""
+    project = copy_project(dest)
+    config = project / "mkdocs.yml"
+    config.write_text(with_extra(config.read_text(encoding="utf-8")), encoding="utf-8")
+    return project
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -1,6 +1,9 @@
 """A clinic changes only mkdocs.yml: its contacts and crisis lines show on the support page
 and in the footer of every page, and the defaults are gone. The theme builds all of it
-from mkdocs.yml as written (under Zensical it never sees what the macros compute)."""
+from mkdocs.yml as written (under Zensical it never sees what the macros compute).
+
+Each test owns its settings: ``clinic.yml`` here, the example copy's
+(``example_site_dir``), or the copy's own settings read back (``page_settings()``)."""
 
 from __future__ import annotations
 
@@ -14,7 +17,16 @@ from playwright.sync_api import Browser
 from macros.quiz.strings import strings
 from macros.settings import EXAMPLE_ORGANISATION
 from macros.settings.model import Colors
-from tests.harness import ENGINE, ROOT, BuildError, build_site, copy_project, serve
+from tests.harness import (
+    ENGINE,
+    ROOT,
+    BuildError,
+    build_site,
+    copy_project,
+    page_settings,
+    serve,
+    site_pages,
+)
 
 CLINIC_YML = """\
 INHERIT: mkdocs.yml
@@ -36,6 +48,8 @@ extra:
   crisis_lines_notice: ""
   colors:
     primary: "#6a1b9a"
+    link: "#6a1b9a"
+    link_dark: "#d7b4f0"
   referrals:
     - name: Riverside talking therapies
       url: https://riverside.example/therapy
@@ -77,14 +91,27 @@ def test_footer_shows_the_clinic_on_every_page(clinic_site: Path) -> None:
         assert "Riverside's own disclaimer text." in unescape(html)
         assert "<title>" in html and "Riverside Wellbeing" in html
         assert '<a href="tel:+442079460123">+44 20 7946 0123</a>' in html
-        assert 'data-hi-primary="#6a1b9a" data-hi-link="#1d5c57"' in html
+        colors = 'data-hi-primary="#6a1b9a" data-hi-link="#6a1b9a" data-hi-link-dark="#d7b4f0"'
+        assert colors in html
         assert "data-hi-example-notice" not in html
         assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
-def test_the_example_copy_says_so_on_every_page(site_dir: Path) -> None:
+def test_the_example_copy_says_so_on_every_page(example_site_dir: Path) -> None:
     for page in ("index.html", "get-support/index.html", "404.html"):
-        assert "This is an example copy of the site." in (site_dir / page).read_text()
+        assert "This is an example copy of the site." in (example_site_dir / page).read_text()
+    spanish = (example_site_dir / "es" / "index.html").read_text()
+    assert "Esta es una copia de ejemplo del sitio." in spanish
+
+
+def test_this_copy_says_it_is_an_example_only_while_it_is_one(site_dir: Path) -> None:
+    # Our sample keeps the example name, so it says so; a clinic's copy never does.
+    pages = site_pages(site_dir)
+    assert "404.html" in pages
+    for page in pages:
+        example = page_settings(page).organisation.name == EXAMPLE_ORGANISATION
+        html = (site_dir / page).read_text()
+        assert ("data-hi-example-notice" in html) == example, page
 
 
 def test_the_example_notice_compares_with_the_example_name() -> None:
@@ -94,11 +121,12 @@ def test_the_example_notice_compares_with_the_example_name() -> None:
     assert strings("es")["example_organisation"] != EXAMPLE_ORGANISATION
 
 
-def test_the_example_name_shows_in_the_language_of_the_page(site_dir: Path) -> None:
-    spanish = (site_dir / "es" / "get-support" / "index.html").read_text()
+def test_the_example_name_shows_in_the_language_of_the_page(example_site_dir: Path) -> None:
+    spanish = (example_site_dir / "es" / "get-support" / "index.html").read_text()
     assert spanish.count("Tu clínica o grupo comunitario") == 2  # support panel and footer
     assert EXAMPLE_ORGANISATION not in spanish
-    assert (site_dir / "get-support" / "index.html").read_text().count(EXAMPLE_ORGANISATION) == 2
+    english = (example_site_dir / "get-support" / "index.html").read_text()
+    assert english.count(EXAMPLE_ORGANISATION) == 2
 
 
 def test_the_stylesheet_defaults_are_the_settings_defaults() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.quiz.strings import strings
 from macros.references import load_references
 from tests.content import (
     DOCS,
@@ -31,7 +32,7 @@ from tests.content import (
     reader_pages,
     review_problems,
 )
-from tests.harness import site_pages
+from tests.harness import configured, site_pages
 from tests.language import Phrase, language_problems, phrases
 from tests.readability import Reading, page_reading, prose_blocks, reading, syllables
 
@@ -181,13 +182,23 @@ def test_every_page_has_title_and_description_in_front_matter() -> None:
 
 
 def test_reader_pages_show_review_dates_authors_and_sources(site_dir: Path) -> None:
+    # Who reviewed the pages clinically is the copy's own setting: shown when it is set,
+    # and until then the note that no clinician of the organisation has.
+    reviewer = configured().clinical_review
+    review = (
+        strings("en")["meta_clinical_review"].replace("{reviewer}", reviewer)
+        if reviewer
+        else strings("en")["meta_no_clinical_review"]
+    )
+    marker = "data-hi-clinical-review>" if reviewer else 'data-hi-clinical-review="none"'
     for page in reader_pages():
         html = (site_dir / _built(page)).read_text()
         assert 'class="hi-lesson-meta"' in html, page
         assert "Last reviewed:" in html and "Next review:" in html, page
         # Escaped as &#39; by MkDocs (Jinja2) and as &#x27; by Zensical (MiniJinja).
         assert "Written by the site's editorial team." in unescape(html), page
-        assert 'data-hi-clinical-review="none"' in html, page
+        assert html.count("data-hi-clinical-review") == 1 and marker in html, page
+        assert review in unescape(html), page
         for source in front_matter((DOCS / page).read_text())["sources"]:
             assert re.search(rf'href="[^"]*references/#ref-{source}"', html), (page, source)
     for page in doc_pages():

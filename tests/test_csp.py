@@ -11,13 +11,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, Page
 
-from macros.settings import check
 from macros.settings.colors import DARK_BOX, DARK_PAGE, LIGHT_BOX
 from macros.settings.csp import directives, policy
-from tests.harness import ROOT, Server, close_search, page_url, search_hrefs, site_pages
+from tests.harness import (
+    Server,
+    close_search,
+    configured,
+    configured_extra,
+    page_config,
+    page_settings,
+    page_url,
+    search_hrefs,
+    site_pages,
+)
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
@@ -64,25 +72,28 @@ def test_the_policy_is_declared_once_and_allows_no_inline_style() -> None:
 
 def test_no_inline_style_and_the_colours_come_from_a_file(site_dir: Path) -> None:
     # The clinic's colours are data- attributes on a non-deferred script in <head>
-    # (overrides/partials/hi-colors.html), which sets them as CSS custom properties.
-    colors = check(_shipped_extra()).colors
-    expected = (
-        f' data-hi-primary="{colors.primary}" data-hi-link="{colors.link}"'
-        f' data-hi-link-dark="{colors.link_dark}"'
-    )
+    # (overrides/partials/hi-colors.html), which sets them as CSS custom properties: each
+    # colour the copy's own config sets (checked), for the page's language.
+    expected: dict[str, str] = {}
     for name in site_pages(site_dir):
         html = (site_dir / name).read_text(encoding="utf-8")
         assert "<style" not in html.lower(), name
         head = html[: html.index("</head>")]
-        assert COLORS_TAG.findall(head) == [expected], name
+        config = page_config(name)
+        if config not in expected:
+            expected[config] = _colour_attributes(config)
+        assert COLORS_TAG.findall(head) == [expected[config]], name
 
 
-def _shipped_extra() -> dict[str, object]:
-    """The ``extra:`` block of the shipped mkdocs.yml (its !ENV tags are elsewhere)."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    extra = yaml.safe_load(text[text.index("\nextra:") :])["extra"]
-    assert isinstance(extra, dict)
-    return extra
+def _colour_attributes(config_file: str) -> str:
+    """The data- attributes hi-colors.html writes for ``config_file``'s colours: those set."""
+    written = configured_extra(config_file).get("colors") or {}
+    checked = configured(config_file).colors
+    return "".join(
+        f' data-hi-{key.replace("_", "-")}="{getattr(checked, key)}"'
+        for key in ("primary", "link", "link_dark")
+        if written.get(key)
+    )
 
 
 def test_no_inline_script_handler_or_style_attribute(site_dir: Path) -> None:
@@ -260,4 +271,5 @@ def test_contrast_surfaces_are_the_real_ones(
     background = "el => getComputedStyle(el).backgroundColor"
     assert page.locator("body").evaluate(background) == _rgb(page_bg)
     assert page.locator(".hi-support__line").first.evaluate(background) == _rgb(box_bg)
-    assert page.locator(".md-header").evaluate(background) == _rgb("#1d5c57")
+    primary = page_settings("get-support/index.html").colors.primary
+    assert page.locator(".md-header").evaluate(background) == _rgb(primary)

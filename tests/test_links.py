@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.harness import Server, page_url, site_pages
+from tests.harness import Server, configured, page_url, site_pages
 
 SKIP_SCHEMES = {"mailto", "tel", "javascript", "data"}
 
@@ -113,6 +113,7 @@ def test_sub_path_site_loads_its_assets(subpath_site: Server, page: Page) -> Non
     # a browser without them shows its default serif font, a grey header, left-aligned text.
     assert "Helvetica" in page.evaluate("getComputedStyle(document.body).fontFamily")
     header = page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor")
-    assert header == "rgb(29, 92, 87)"
+    r, g, b = (int(configured().colors.primary[i : i + 2], 16) for i in (1, 3, 5))
+    assert header == f"rgb({r}, {g}, {b})"
     announce = page.locator(".hi-announce").evaluate("el => getComputedStyle(el).textAlign")
     assert announce == "center"

@@ -1,8 +1,10 @@
 """Hostile and careless mkdocs.yml edits: each is refused with one exact line naming the
 file, the setting and (where it has one) the line; never a traceback, always fast.
 
-Most cases run ``macros.check_config`` in-process on an edited copy of the real
-``mkdocs.yml`` (what ``make build`` runs first); ``test_settings_commands.py`` runs the
+Most cases run ``macros.check_config`` in-process (what ``make build`` runs first) on an
+edited copy of ``mkdocs.yml`` whose ``extra:`` block is the tests' own
+(``tests/fixtures/extra.yml``): the cases break lines of that fixture, never lines a clinic
+edits, and count line numbers in the edited text. ``test_settings_commands.py`` runs the
 real commands on a copy of the project.
 """
 
@@ -17,9 +19,12 @@ from macros.check_config import check_config
 from macros.engine import SiteError
 from macros.settings import check, placeholder_warnings
 from macros.settings.colors import DARK_BOX, DARK_PAGE, contrast
+from tests.harness import ROOT, with_extra, without_extra
 
-ROOT = Path(__file__).resolve().parents[1]
-CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+#: The copy's own mkdocs.yml, as a clinic left it: it must pass whatever values it chose.
+OWN_CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+#: The same file with the tests' own settings under ``extra:``, which the cases edit.
+CONFIG = with_extra(OWN_CONFIG)
 EXTRA_AT = CONFIG.index("\nextra:\n") + 1
 PRIMARY = '    primary: "#1d5c57"    # header and buttons, with white text on it'
 LINK = '    link: "#1d5c57"       # links in light mode, on white'
@@ -35,14 +40,14 @@ NOT_A_DIAGNOSIS = "  not_a_diagnosis: >-\n"
 REFERRAL_URL = '      url: "https://www.psychologytoday.com/"'
 
 
-def _block(start: str, end: str | None) -> str:
-    """The text of mkdocs.yml from ``start`` up to (not including) ``end`` or the file's end."""
-    at = CONFIG.index(start, CONFIG.index("\nextra:\n"))
-    return CONFIG[at : CONFIG.index(end, at) if end else len(CONFIG)]
+def _block(start: str, end: str) -> str:
+    """The text of the fixture's ``extra:`` from ``start`` up to (not including) ``end``."""
+    at = CONFIG.index(start, EXTRA_AT)
+    return CONFIG[at : CONFIG.index(end, at)]
 
 
 def _first_line_url() -> str:
-    start = CONFIG.index(LINES)
+    start = CONFIG.index(LINES, EXTRA_AT)
     return CONFIG[CONFIG.index("      url: ", start) :].split("\n", 1)[0]
 
 
@@ -100,7 +105,7 @@ CASES = [
     ),
     (
         "no crisis lines at all",
-        _block(LINES, "  # Shown above the crisis lines"),
+        _block(LINES, "  crisis_lines_notice:"),
         "  crisis_lines: []\n",
         "extra.crisis_lines: the list is empty; add at least one crisis line, each with name: "
         "and how: (line {line})",
@@ -172,14 +177,14 @@ CASES = [
     ),
     (
         "list where the disclaimer text belongs",
-        _block(DISCLAIMER, "  # Shown before every self-reflection quiz"),
+        _block(DISCLAIMER, NOT_A_DIAGNOSIS),
         "  disclaimer: [a, b]\n",
         'extra.disclaimer: is a list (lines starting with "- "), but text belongs here; write '
         "it on one line (line {line})",
     ),
     (
         "empty not_a_diagnosis",
-        _block(NOT_A_DIAGNOSIS, None),
+        _block(NOT_A_DIAGNOSIS, "  clinical_review:"),
         '  not_a_diagnosis: ""\n',
         "extra.not_a_diagnosis: empty; write the text shown with every self-reflection quiz "
         "(line {line})",
@@ -306,7 +311,7 @@ def test_each_mistake_gives_one_exact_line(
 
 def test_missing_extra_gives_one_line(tmp_path: Path) -> None:
     (tmp_path / "docs").symlink_to(ROOT / "docs")
-    (tmp_path / "mkdocs.yml").write_text(CONFIG[:EXTRA_AT], encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(without_extra(OWN_CONFIG), encoding="utf-8")
     with pytest.raises(SiteError) as info:
         check_config(tmp_path / "mkdocs.yml")
     assert str(info.value) == (
@@ -316,9 +321,13 @@ def test_missing_extra_gives_one_line(tmp_path: Path) -> None:
     )
 
 
-def test_the_shipped_settings_pass_and_fill_the_defaults(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "config", [OWN_CONFIG, CONFIG], ids=["the copy's own settings", "the tests' own settings"]
+)
+def test_the_settings_pass_unedited(tmp_path: Path, config: str) -> None:
+    # Whatever valid values a clinic chose; and the fixture the cases break, unbroken.
     (tmp_path / "docs").symlink_to(ROOT / "docs")
-    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     check_config(tmp_path / "mkdocs.yml")
 
 

@@ -1,5 +1,8 @@
 """The commands a clinic runs (``make build``, ``make serve``, ``mkdocs build``) explain a
-mistake in mkdocs.yml or in a page in one plain line: exit status 1, no traceback, fast."""
+mistake in mkdocs.yml or in a page in one plain line: exit status 1, no traceback, fast.
+
+The mistakes are made in the tests' own settings (``tests/fixtures/extra.yml`` in place of
+the copy's ``extra:``); the copy's own ``mkdocs.yml`` must pass as it is."""
 
 from __future__ import annotations
 
@@ -12,9 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.harness import ROOT, copy_project
+from macros.settings import placeholder_warnings
+from tests.harness import ROOT, configured, copy_project, with_extra, without_extra
 
 VENV = Path(sys.executable).parent.parent
+#: The copy's own mkdocs.yml, and the same with the tests' own settings (an example copy's).
+OWN_CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+CONFIG = with_extra(OWN_CONFIG)
 PRIMARY = '    primary: "#1d5c57"    # header and buttons, with white text on it'
 
 
@@ -28,8 +35,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _run(project: Path, *cmd: str, config: str | None = None) -> tuple[int, str, float]:
-    original = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config or original, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config or CONFIG, encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     started = time.monotonic()
     proc = subprocess.run(
@@ -39,9 +45,9 @@ def _run(project: Path, *cmd: str, config: str | None = None) -> tuple[int, str,
 
 
 def _config(old: str, new: str) -> tuple[str, int]:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    at = text.index(old)
-    return text.replace(old, new, 1), text[:at].count("\n") + 1
+    """The tests' config with ``old`` (a line of its ``extra:``) replaced, and its line."""
+    at = CONFIG.index(old, CONFIG.index("\nextra:\n"))
+    return CONFIG[:at] + new + CONFIG[at + len(old) :], CONFIG[:at].count("\n") + 1
 
 
 def _make(target: str) -> list[str]:
@@ -80,8 +86,7 @@ def test_make_build_explains_a_tab(project: Path) -> None:
 
 
 def test_mkdocs_build_alone_stops_with_one_line_for_a_missing_extra(project: Path) -> None:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = text[: text.index("\nextra:\n") + 1]
+    config = without_extra(OWN_CONFIG)
     code, out, took = _run(
         project, sys.executable, "-m", "mkdocs", "build", "--strict", "-q", config=config
     )
@@ -120,11 +125,34 @@ def test_a_clinic_file_that_inherits_mkdocs_yml_is_checked(project: Path) -> Non
     )
 
 
-def test_the_shipped_config_passes_with_a_warning_about_the_example(project: Path) -> None:
+def _settings_warnings(out: str) -> list[str]:
+    return [line for line in out.splitlines() if line.startswith("WARNING -  mkdocs.yml: extra")]
+
+
+def test_an_example_config_passes_with_a_warning_about_the_example(project: Path) -> None:
     code, out, _ = _run(project, sys.executable, "-m", "macros.check_config")
     assert code == 0 and out == ""
     code, out, _ = _run(
         project, sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "built"
     )
     assert code == 0, out
-    assert "WARNING -  mkdocs.yml: extra.organisation.name: still the example organisation" in out
+    assert _settings_warnings(out) == [
+        "WARNING -  mkdocs.yml: extra.organisation.name: still the example organisation; "
+        "every page says this copy is an example until you write your organisation's name",
+        "WARNING -  mkdocs.yml: extra.crisis_lines_notice: still set; replace the example "
+        'crisis lines with lines for your area, then set it to ""',
+    ]
+
+
+def test_the_copys_own_config_passes_and_warns_only_about_example_values(project: Path) -> None:
+    # A clinic that replaced the example values gets a clean log; our sample gets warnings.
+    code, out, _ = _run(project, sys.executable, "-m", "macros.check_config", config=OWN_CONFIG)
+    assert code == 0 and out == ""
+    code, out, _ = _run(
+        project,
+        *(sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "built"),
+        config=OWN_CONFIG,
+    )
+    assert code == 0, out
+    expected = [f"WARNING -  {line}" for line in placeholder_warnings(configured())]
+    assert _settings_warnings(out) == expected
