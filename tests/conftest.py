@@ -15,6 +15,7 @@ from tests.harness import (
     BuildError,
     Server,
     build_site,
+    configured,
     example_project,
     find_chromium,
     serve,
@@ -117,3 +118,13 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 def page(context: BrowserContext) -> Page:
     """A fresh page in a fresh profile."""
     return context.new_page()
+
+
+@pytest.fixture
+def exit_site(request: pytest.FixtureRequest) -> Server:
+    """The copy's own site, or the tests' example copy if this copy turned the quick exit
+    off: the quick exit's behaviour is tested either way."""
+    server: Server = request.getfixturevalue(
+        "site" if configured().quick_exit.enabled else "example_site"
+    )
+    return server

@@ -7,14 +7,27 @@ from __future__ import annotations
 
 import gzip
 import re
+from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from tests.harness import ROOT, BuildError, Server, build_site, copy_project, site_pages
+from macros.quiz.strings import strings
+from tests.harness import (
+    FIXTURE_EXTRA,
+    ROOT,
+    BuildError,
+    Server,
+    build_site,
+    configured,
+    copy_project,
+    page_settings,
+    site_pages,
+)
 
-EXIT_URL = "https://www.bbc.co.uk/weather"
 ASSETS = [
     ROOT / "docs" / "assets" / "javascripts" / "quick-exit.js",
     ROOT / "docs" / "assets" / "stylesheets" / "quick-exit.css",
@@ -28,13 +41,23 @@ SEEN_ON_EXIT = """() => document.addEventListener("hi:quick-exit", () => console
   ticked: document.querySelectorAll("form[data-quiz] input:checked").length})))"""
 
 
+def _exit_url() -> str:
+    """The neutral site the quick exit of ``exit_site`` opens (English pages): the copy's
+    own, or the example copy's when this copy turned it off."""
+    if configured().quick_exit.enabled:
+        return configured().quick_exit.url
+    example = yaml.safe_load(FIXTURE_EXTRA.read_text(encoding="utf-8"))
+    return str(example["extra"]["quick_exit"]["url"])
+
+
 def _stub_exit_site(context: BrowserContext) -> None:
     """Answer the neutral site from here: tests never leave 127.0.0.1."""
 
     def fulfil(route: Route) -> None:
         route.fulfill(body="<title>Weather</title><p>Weather</p>", content_type="text/html")
 
-    context.route(re.compile(r"^https://www\.bbc\.co\.uk/.*"), fulfil)
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(_exit_url()))
+    context.route(re.compile("^" + re.escape(origin) + ".*"), fulfil)
 
 
 def _exit_messages(page: Page) -> list[str]:
@@ -54,8 +77,11 @@ def test_every_page_has_one_quick_exit_link_to_an_absolute_address(site_dir: Pat
     for rel in pages:
         html = (site_dir / rel).read_text()
         links = re.findall(r"<a [^>]*data-quick-exit[^>]*>", html)
+        if not page_settings(rel).quick_exit.enabled:
+            assert links == [] and "quick-exit.js" not in html, f"{rel}: the quick exit is off"
+            continue
         assert len(links) == 1, f"{rel}: {len(links)} quick exit links"
-        assert f'href="{EXIT_URL}"' in links[0], links[0]
+        assert f'href="{page_settings(rel).quick_exit.url}"' in links[0], links[0]
         assert "quick-exit.js" in html and "quick-exit.css" in html, rel
         # The first link of the page after Material's "Skip to content".
         body = html[html.index("<body") :]
@@ -86,14 +112,14 @@ def test_a_clinic_can_turn_the_quick_exit_off_and_change_it(tmp_path: Path) -> N
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_quick_exit_is_in_the_first_screen_at_every_width(
-    browser: Browser, site: Server, scheme: str
+    browser: Browser, exit_site: Server, scheme: str
 ) -> None:
     context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
     page = context.new_page()
     try:
         for width in (320, 390, 768, 1280):
             page.set_viewport_size({"width": width, "height": 640})
-            page.goto(site.url + "learn/what-it-costs/", wait_until="load")
+            page.goto(exit_site.url + "learn/what-it-costs/", wait_until="load")
             link = page.locator("a[data-quick-exit]")
             assert link.is_visible(), width
             box = link.bounding_box()
@@ -109,27 +135,27 @@ def test_quick_exit_is_in_the_first_screen_at_every_width(
 
 @pytest.mark.browser
 def test_quick_exit_link_hides_clears_and_replaces_the_page(
-    context: BrowserContext, page: Page, site: Server
+    context: BrowserContext, page: Page, exit_site: Server
 ) -> None:
     _stub_exit_site(context)
     messages = _exit_messages(page)
     page.set_default_timeout(5000)
-    page.goto(site.url + "reflect/", wait_until="load")
+    page.goto(exit_site.url + "reflect/", wait_until="load")
     # Reach the exercise by instant navigation, as a reader would, and write in it.
     page.locator(f'article a[href$="{EXERCISE}"]').first.click()
-    page.wait_for_url(site.url + EXERCISE)
+    page.wait_for_url(exit_site.url + EXERCISE)
     page.wait_for_selector("form[data-quiz][data-quiz-init]", state="attached")
     field = page.locator("form[data-quiz] textarea").first
     field.fill("Something private")
     page.evaluate(SEEN_ON_EXIT)
     page.locator("a[data-quick-exit]").focus()
     page.keyboard.press("Enter")
-    page.wait_for_url(EXIT_URL)
+    page.wait_for_url(_exit_url())
     assert messages == ['exit:{"hidden":true,"typed":"","ticked":0}'], messages
     # Back goes to the page before the exercise, never to the exercise.
     page.go_back(wait_until="load")
     # (Material may have put the heading scrolled to in the address: #the-exercises.)
-    assert page.url.split("#")[0] == site.url + "reflect/"
+    assert page.url.split("#")[0] == exit_site.url + "reflect/"
     assert page.locator("body").is_visible()
     assert page.title().startswith("Reflect")
     assert page.locator("form[data-quiz] textarea").count() == 0
@@ -137,19 +163,19 @@ def test_quick_exit_link_hides_clears_and_replaces_the_page(
 
 @pytest.mark.browser
 def test_shift_three_times_leaves_and_other_keys_start_again(
-    context: BrowserContext, page: Page, site: Server
+    context: BrowserContext, page: Page, exit_site: Server
 ) -> None:
     _stub_exit_site(context)
     messages = _exit_messages(page)
-    page.goto(site.url + "about/", wait_until="load")
+    page.goto(exit_site.url + "about/", wait_until="load")
     page.evaluate(SEEN_ON_EXIT)
     for key in ("Shift", "Shift", "Shift+A", "Shift", "a"):
         page.keyboard.press(key)
     page.wait_for_timeout(100)
-    assert page.url == site.url + "about/" and messages == []
+    assert page.url == exit_site.url + "about/" and messages == []
     for _ in range(3):
         page.keyboard.press("Shift")
-    page.wait_for_url(EXIT_URL)
+    page.wait_for_url(_exit_url())
     assert len(messages) == 1
     page.go_back(wait_until="load")
     assert page.url == "about:blank"
@@ -157,31 +183,35 @@ def test_shift_three_times_leaves_and_other_keys_start_again(
 
 @pytest.mark.browser
 def test_without_javascript_the_quick_exit_is_a_working_link(
-    browser: Browser, site: Server
+    browser: Browser, exit_site: Server
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
     _stub_exit_site(context)
     page = context.new_page()
     try:
-        page.goto(site.url + "get-support/", wait_until="load")
+        page.goto(exit_site.url + "get-support/", wait_until="load")
         page.locator("a[data-quick-exit]").click()
-        page.wait_for_url(EXIT_URL)
+        page.wait_for_url(_exit_url())
     finally:
         context.close()
 
 
 def test_crisis_lines_have_tap_to_call_and_tap_to_text_links(site_dir: Path) -> None:
+    # Every line the copy's own settings give a phone or text number.
+    lines = configured().crisis_lines
+    assert any(line.phone or line.text for line in lines), "no line to tap in this copy"
+    words = strings("en")
     html = (site_dir / "get-support" / "index.html").read_text()
-    for link in (
-        '<a class="hi-support__action hi-support__tel" href="tel:988" data-hi-call>Call 988</a>',
-        '<a class="hi-support__action hi-support__sms" href="sms:988" data-hi-text>Text 988</a>',
-        'href="tel:18007997233" data-hi-call>Call 1-800-799-7233</a>',
-        'href="sms:88788" data-hi-text>Text 88788</a>',  # "how" says to text START
-        'href="tel:08082000247" data-hi-call>Call 0808 2000 247</a>',
-        'href="tel:116123" data-hi-call>Call 116 123</a>',
-    ):
-        assert link in html, link
-    # And in every support panel of the quizzes.
     quiz = (site_dir / "reflect" / "noticing-my-patterns" / "index.html").read_text()
     panel = quiz[quiz.index("data-quiz-support") :]
-    assert 'href="tel:988"' in panel and 'href="sms:88788"' in panel
+    for line in lines:
+        for number, href, kind, text in (
+            (line.phone, line.tel, "call", "call_number"),
+            (line.text, line.sms, "text", "text_number"),
+        ):
+            if not number:
+                continue
+            shown = escape(words[text].replace("{number}", number))
+            assert f'href="{href}" data-hi-{kind}>{shown}</a>' in html, (line.name, kind)
+            # And in every support panel of the quizzes.
+            assert f'href="{href}"' in panel, (line.name, kind)

@@ -11,17 +11,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, FloatRect, Locator, Page
 from pypdf import PdfReader
 
-from macros.check_config import read_config
-from macros.settings import check
-from macros.settings.model import Settings
-from tests.harness import ROOT, Server
+from tests.harness import Server, configured
 
 pytestmark = pytest.mark.browser
 
@@ -34,13 +30,6 @@ PHONE = {"width": 390, "height": 844}
 #: Every address off this machine: answered here, so no test leaves 127.0.0.1.
 ELSEWHERE = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")
 LESSON = "learn/what-it-costs/"
-
-
-@cache
-def settings() -> Settings:
-    """The copy's own settings, read and checked as the build reads them."""
-    data, _ = read_config(ROOT / "mkdocs.yml")
-    return check(data.get("extra"))
 
 
 def _context(browser: Browser, **options: Any) -> BrowserContext:
@@ -97,11 +86,9 @@ def _step(form: Locator) -> str:
 
 @pytest.mark.parametrize("how", ["tap", "shift three times"])
 def test_quick_exit_with_unsaved_answers_leaves_without_a_prompt(
-    desk: BrowserContext, site: Server, how: str
+    desk: BrowserContext, exit_site: Server, how: str
 ) -> None:
-    if not settings().quick_exit.enabled:
-        pytest.skip("this copy has turned the quick exit off")
-    page, prompts = _open(desk, site.url + PAGE)
+    page, prompts = _open(desk, exit_site.url + PAGE)
     page.locator(SR).locator(".hi-quiz__choice").first.click()
     page.locator(KC).locator("[data-quiz-q] .hi-quiz__choice").first.click()
     # Unsaved answers are there: an ordinary reload would ask.
@@ -170,14 +157,12 @@ def _overlap(a: FloatRect, b: FloatRect) -> bool:
 @pytest.mark.parametrize("width", [320, 390, 1280])
 @pytest.mark.parametrize("path", [LESSON, "es/get-support/"])
 def test_quick_exit_stays_in_view_and_covers_nothing(
-    browser: Browser, site: Server, width: int, path: str
+    browser: Browser, exit_site: Server, width: int, path: str
 ) -> None:
-    if not settings().quick_exit.enabled:
-        pytest.skip("this copy has turned the quick exit off")
     context = browser.new_context(viewport={"width": width, "height": 700})
     try:
         page = context.new_page()
-        page.goto(site.url + path, wait_until="load")
+        page.goto(exit_site.url + path, wait_until="load")
         link = page.locator("a[data-quick-exit]")
         height = page.evaluate("document.documentElement.scrollHeight")
         for y in (0, height // 2, height):
@@ -428,7 +413,7 @@ def test_start_again_can_be_undone(desk: BrowserContext, site: Server, quiz: str
 def test_first_line_on_get_support_can_be_tapped_in_a_phones_first_screen(
     phone: BrowserContext, site: Server
 ) -> None:
-    if not any(line.phone for line in settings().crisis_lines):
+    if not any(line.phone for line in configured().crisis_lines):
         pytest.skip("this copy's crisis lines have no phone number to tap")
     page = phone.new_page()
     page.goto(site.url + "get-support/", wait_until="load")
@@ -466,7 +451,7 @@ def test_every_printed_page_carries_the_disclaimer_and_the_first_lines(
     for name in lines:
         assert name in text, f"{path}: {name!r} is not printed"
     if path == LESSON:
-        first = settings().crisis_lines[0]
+        first = configured().crisis_lines[0]
         assert _flat(first.name) in text and _flat(first.how)[:30] in text
 
 
