@@ -10,10 +10,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from macros.settings import (
     EXAMPLE_ORGANISATION,
+    CrisisLine,
     Settings,
     SettingsError,
     check,
@@ -44,12 +46,35 @@ def support_context(extra: Any, language: str | None = None) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    """A checked value as plain dicts, lists and text, as ``mkdocs.yml`` would give it."""
+    """A checked value as plain dicts, lists and text, as ``mkdocs.yml`` would give it:
+    each field under its name in the YAML (``for``, not ``for_``), so it checks again."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.metadata.get("key", f.name): _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+        }
     if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def lines_for(lines: tuple[CrisisLine, ...], need: str) -> tuple[CrisisLine, ...]:
+    """The lines with those for ``need`` first, each group in the clinic's order."""
+    return tuple(sorted(lines, key=lambda line: need not in line.for_)) if need else lines
+
+
+def need_warnings(settings: Settings, docs_dir: Path, file: str) -> list[str]:
+    """One line when "If you are not safe now" is published without a line for abuse."""
+    page = docs_dir / "get-support" / "if-you-are-not-safe.md"
+    if not page.is_file() or any("abuse" in line.for_ for line in settings.crisis_lines):
+        return []
+    shown = Path(os.path.relpath(page)).as_posix()
+    return [
+        f"{file}: extra.crisis_lines: none has for: abuse, yet {shown} tells readers to call "
+        "a domestic abuse helpline; add one with for: abuse"
+    ]
 
 
 def _warn(lines: list[str]) -> None:
@@ -68,7 +93,7 @@ def apply(extra: Any) -> Settings:
     """
     settings = check(extra)
     for f in dataclasses.fields(settings):
-        extra[f.name] = _plain(dataclasses.asdict(settings)[f.name])
+        extra[f.name] = _plain(getattr(settings, f.name))
     return settings
 
 
@@ -82,15 +107,19 @@ def register(env: Any) -> None:
     for f in dataclasses.fields(settings):  # `{{ disclaimer }}` in a page: the checked text
         env.variables[f.name] = env.conf["extra"][f.name]
     _warn(placeholder_warnings(settings))
+    file = Path(env.conf.get("config_file_path") or "mkdocs.yml").name
+    _warn(need_warnings(settings, Path(env.conf.get("docs_dir") or "docs"), file))
     from macros.quiz.strings import strings  # here: macros.quiz imports this module
 
     language = env.conf["theme"].get("language", "en")
     context = support_context(env.conf["extra"], language)
     text = strings(language)
 
-    def support_contacts() -> str:
-        """The crisis lines and the organisation's contacts, as HTML."""
-        return render(env.conf, "hi-support.html", s=text, **context)
+    def support_contacts(lead: str = "") -> str:
+        """The crisis lines and the organisation's contacts, as HTML; with ``lead`` (a
+        need, like ``"abuse"``), the lines for that need come first."""
+        lines = lines_for(context["crisis_lines"], lead)
+        return render(env.conf, "hi-support.html", s=text, **{**context, "crisis_lines": lines})
 
     def referral_links() -> str:
         """The clinic's referral links, as an HTML list."""

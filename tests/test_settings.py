@@ -111,6 +111,13 @@ CASES = [
         "and how: (line {line})",
     ),
     (
+        "crisis line for a need that does not exist",
+        "      for: [emergency]\n",
+        "      for: [emergancy]\n",
+        "extra.crisis_lines[0].for: 'emergancy' is not one of suicide, abuse, emergency, talk; "
+        "did you mean emergency? write what the line is for (line {line})",
+    ),
+    (
         "crisis line without how",
         '      how: "Call your local emergency number: 911 in the US and Canada, 999 in the UK, '
         '112 in Europe"\n',

@@ -64,7 +64,9 @@ def decode(
         where = path or "extra"
         raise _fail(where, "must have its settings indented under it (name: value)", lines, file)
     fields = dataclasses.fields(cls)
-    known = [f.name for f in fields]
+    # A field's name in the YAML: its own, or metadata "key" (`for`, a Python keyword).
+    keys = {f.name: f.metadata.get("key", f.name) for f in fields}
+    known = list(keys.values())
     prefix = f"{path}." if path else ""
     for key in data:
         if str(key) not in known:
@@ -72,13 +74,14 @@ def decode(
             raise _fail(f"{prefix}{key}", reason, lines, file)
     values = {}
     for f in fields:
-        where = f"{prefix}{f.name}"
-        if f.name not in data:
+        key = keys[f.name]
+        where = f"{prefix}{key}"
+        if key not in data:
             if f.metadata["required"]:
                 fix = f.metadata.get("fix") or "add it"
                 raise _fail(where, f"missing; {fix}", lines, file)
             continue
-        values[f.name] = _value(f, _hints(cls)[f.name], data[f.name], where, lines, file)
+        values[f.name] = _value(f, _hints(cls)[f.name], data[key], where, lines, file)
     try:
         return cls(**values)
     except Problem as exc:

@@ -8,6 +8,7 @@ twice or drift.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import MISSING, field
@@ -159,6 +160,29 @@ def check_labels(value: Any, meta: dict[str, Any]) -> dict[str, str]:
     return {str(k): as_text(v, required=True, fix="write the label") for k, v in value.items()}
 
 
+#: What a crisis line is for (its ``for:``): the pages and panels about that need list
+#: the lines for it first (abuse lines lead on "If you are not safe now").
+NEEDS = ("suicide", "abuse", "emergency", "talk")
+
+
+def check_needs(value: Any, meta: dict[str, Any]) -> tuple[str, ...]:
+    """One need or a list of needs, each one of ``NEEDS``."""
+    if value is None or value == "":
+        return ()
+    given = value if isinstance(value, list) else [value]
+    found = []
+    for need in given:
+        word = str(need).strip().lower()
+        if word not in NEEDS:
+            near = difflib.get_close_matches(word, NEEDS, n=1, cutoff=0.6)
+            hint = f"did you mean {near[0]}? " if near else ""  # one plain line
+            raise Problem(
+                f"{need!r} is not one of {', '.join(NEEDS)}; {hint}write what the line is for"
+            )
+        found.append(word)
+    return tuple(found)
+
+
 Checker = Callable[[Any, dict[str, Any]], Any]
 
 #: Every kind of value, by name; ``decode.py`` looks the checker up here.
@@ -171,6 +195,7 @@ CHECKERS: dict[str, Checker] = {
     "color": check_color,
     "flag": check_flag,
     "labels": check_labels,
+    "needs": check_needs,
 }
 
 
@@ -220,6 +245,11 @@ def flag(default: bool) -> Any:
 def labels() -> Any:
     """Short names mapped to text."""
     return field(default_factory=dict, metadata={"kind": "labels", "required": False})
+
+
+def needs(*, key: str) -> Any:
+    """What an entry is for: words of ``NEEDS`` (``key``: its name in the YAML)."""
+    return field(default=(), metadata={"kind": "needs", "required": False, "key": key})
 
 
 def group(factory: Callable[[], Any]) -> Any:

@@ -60,6 +60,8 @@ class CrisisLine:
     hours: str = k.text("")
     region: str = k.text("")
     url: str = k.web_link("")
+    # `for:` in the YAML (a Python keyword): suicide, abuse, emergency, talk.
+    for_: tuple[str, ...] = k.needs(key="for")
 
     @property
     def tel(self) -> str:
