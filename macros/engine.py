@@ -237,3 +237,17 @@ def excluded(conf: Any) -> Callable[[str], bool]:
         )
 
     return match
+
+
+def is_translation(conf: Any) -> bool:
+    """Whether ``conf`` builds a translation (``docs_dir: docs/<language>``)."""
+    return source_docs_dir(conf) != docs_dir(conf)
+
+
+def config_name(conf: Any) -> str:
+    """The config file a clinic edits for this build: ``mkdocs.yml``, or ``mkdocs.es.yml``
+    for the Spanish site (for messages; Zensical does not give the file's path)."""
+    config_file = _get(conf, "config_file_path")
+    if config_file:
+        return Path(str(config_file)).name
+    return f"mkdocs.{site_language(conf)}.yml" if is_translation(conf) else "mkdocs.yml"

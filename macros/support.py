@@ -21,6 +21,7 @@ from macros.settings import (
     check,
     placeholder_warnings,
 )
+from macros.engine import SiteError, config_name, docs_dir, is_translation, project_dir
 from macros.templates import render
 
 #: Kept for callers that catch the old name.
@@ -65,6 +66,53 @@ def lines_for(lines: tuple[CrisisLine, ...], need: str) -> tuple[CrisisLine, ...
     return tuple(sorted(lines, key=lambda line: need not in line.for_)) if need else lines
 
 
+#: The names of the general crisis lines the project ships, in every language it has
+#: shipped (``mkdocs.yml``, ``mkdocs.<lang>.yml``, ``tests/fixtures/extra.yml``). A list
+#: made only of these is still the project's; a clinic's own lines have other names.
+GENERAL_LINES = frozenset(
+    {
+        "Emergency services",
+        "988 Suicide & Crisis Lifeline",
+        "National Domestic Violence Hotline",
+        "National Domestic Abuse Helpline (Refuge)",
+        "Samaritans",
+        "Find A Helpline",
+        "Servicios de emergencia",
+    }
+)
+
+
+def is_general(lines: tuple[CrisisLine, ...]) -> bool:
+    """Whether ``lines`` are all lines the project ships (no clinic line among them)."""
+    return all(line.name in GENERAL_LINES for line in lines)
+
+
+def english_settings(project: Path) -> Settings | None:
+    """The checked settings of the project's ``mkdocs.yml`` (None if it cannot be read)."""
+    from macros.check_config import read_config  # here: check_config imports this package
+
+    try:
+        data, _ = read_config(project / "mkdocs.yml")
+        return check(data.get("extra"))
+    except SiteError:
+        return None
+
+
+def general_lines_warnings(settings: Settings, english: Settings | None, file: str) -> list[str]:
+    """One line when a translation still shows the project's general lines while the
+    clinic replaced its English ones."""
+    if english is None or not is_general(settings.crisis_lines):
+        return []
+    if is_general(english.crisis_lines):
+        return []
+    return [
+        f"{file}: extra.crisis_lines: still the project's general lines, while mkdocs.yml "
+        "lists your own; write lines for this language's readers in your area, or remove "
+        "crisis_lines here to show those of mkdocs.yml (until then its pages say the lines "
+        "are general ones)"
+    ]
+
+
 def need_warnings(settings: Settings, docs_dir: Path, file: str) -> list[str]:
     """One line when "If you are not safe now" is published without a line for abuse."""
     page = docs_dir / "get-support" / "if-you-are-not-safe.md"
@@ -107,13 +155,19 @@ def register(env: Any) -> None:
     for f in dataclasses.fields(settings):  # `{{ disclaimer }}` in a page: the checked text
         env.variables[f.name] = env.conf["extra"][f.name]
     _warn(placeholder_warnings(settings))
-    file = Path(env.conf.get("config_file_path") or "mkdocs.yml").name
-    _warn(need_warnings(settings, Path(env.conf.get("docs_dir") or "docs"), file))
+    file = config_name(env.conf)
+    _warn(need_warnings(settings, docs_dir(env.conf), file))
     from macros.quiz.strings import strings  # here: macros.quiz imports this module
 
     language = env.conf["theme"].get("language", "en")
     context = support_context(env.conf["extra"], language)
     text = strings(language)
+    if is_translation(env.conf):
+        english = english_settings(project_dir(env.conf))
+        stale = general_lines_warnings(settings, english, file)
+        _warn(stale)
+        if stale and not settings.crisis_lines_notice:
+            context["crisis_lines_notice"] = text["general_lines_notice"]
 
     def support_contacts(lead: str = "") -> str:
         """The crisis lines and the organisation's contacts, as HTML; with ``lead`` (a

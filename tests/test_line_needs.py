@@ -8,13 +8,16 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
+import yaml
 
+from macros.quiz.strings import strings
 from macros.settings import Settings, check
-from macros.support import lines_for, need_warnings
-from tests.harness import configured, copy_project, page_settings
+from macros.support import general_lines_warnings, is_general, lines_for, need_warnings
+from tests.harness import configured, configured_extra, copy_project, page_settings, with_extra
 
 SAFETY_PAGE = "get-support/if-you-are-not-safe/index.html"
 LINE = re.compile(r'<li class="hi-support__line"(?: data-hi-for="([a-z ]*)")?>')
@@ -73,3 +76,52 @@ def test_the_build_warns_when_the_copy_has_no_abuse_line(tmp_path: Path) -> None
     )
     assert proc.returncode == 0, proc.stderr
     assert "mkdocs.yml: extra.crisis_lines: none has for: abuse" in proc.stderr, proc.stderr
+
+
+def _build(project: Path, config: str, out: Path) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(out)]
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    return subprocess.run(cmd, cwd=project, capture_output=True, text=True, check=False, env=env)
+
+
+def test_a_translation_left_with_the_general_lines_warns_and_says_so(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "copy")
+    if not (project / "mkdocs.es.yml").is_file():
+        pytest.skip("this copy has no Spanish site")
+    if not is_general(configured("mkdocs.es.yml", project).crisis_lines):
+        pytest.skip("this copy's Spanish lines are its own already")
+    # The clinic replaced its English lines, and cleared the Spanish note about them.
+    extra = configured_extra(project=project)
+    extra["crisis_lines"] = [{"name": "Northfield Listening Line", "how": "Call, day or night"}]
+    extra["crisis_lines_notice"] = ""
+    config = project / "mkdocs.yml"
+    config.write_text(with_extra(config.read_text(), yaml.safe_dump({"extra": extra})), "utf-8")
+    spanish = project / "mkdocs.es.yml"
+    spanish.write_text(
+        re.sub(r"\n  crisis_lines_notice: >-\n(    .*\n)+", "\n", spanish.read_text())
+    )
+    assert not configured("mkdocs.es.yml", project).crisis_lines_notice
+    proc = _build(project, "mkdocs.es.yml", tmp_path / "es")
+    assert proc.returncode == 0, proc.stderr
+    assert "mkdocs.es.yml: extra.crisis_lines: still the project's general lines" in proc.stderr
+    html = unescape((tmp_path / "es" / "get-support" / "index.html").read_text())
+    assert " ".join(strings("es")["general_lines_notice"].split()) in " ".join(html.split())
+
+
+def test_only_a_translation_with_only_general_lines_after_the_clinic_replaced_its_own_warns() -> (
+    None
+):
+    general = check(
+        {
+            "crisis_lines": [{"name": "Samaritans", "how": "Call"}],
+            "disclaimer": "d",
+            "not_a_diagnosis": "n",
+        }
+    )
+    own = _settings("abuse")
+    assert is_general(general.crisis_lines) and not is_general(own.crisis_lines)
+    [warning] = general_lines_warnings(general, own, "mkdocs.es.yml")
+    assert warning.startswith("mkdocs.es.yml: extra.crisis_lines: still the project's general")
+    assert general_lines_warnings(general, general, "mkdocs.es.yml") == []  # all still general
+    assert general_lines_warnings(own, own, "mkdocs.es.yml") == []  # lines of its own
+    assert general_lines_warnings(general, None, "mkdocs.es.yml") == []  # no English to compare
