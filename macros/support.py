@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from macros.engine import SiteError, config_name, docs_dir, is_translation, project_dir
 from macros.settings import (
     EXAMPLE_ORGANISATION,
     CrisisLine,
@@ -21,7 +22,6 @@ from macros.settings import (
     check,
     placeholder_warnings,
 )
-from macros.engine import SiteError, config_name, docs_dir, is_translation, project_dir
 from macros.templates import render
 
 #: Kept for callers that catch the old name.
