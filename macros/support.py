@@ -78,6 +78,10 @@ GENERAL_LINES = frozenset(
         "Samaritans",
         "Find A Helpline",
         "Servicios de emergencia",
+        "988 Línea de Prevención del Suicidio y Crisis",
+        "Línea Nacional contra la Violencia Doméstica",
+        "Emergencias 112",
+        "Emergencias 911",
     }
 )
 
