@@ -21,7 +21,8 @@ pytestmark = pytest.mark.browser
 #: query -> the page that must come first (site path).
 FIRST = {
     "crisis": "get-support/",
-    "suicide": "get-support/",
+    "suicide": "get-support/if-you-are-thinking-about-suicide/",
+    "suicidal thoughts": "get-support/if-you-are-thinking-about-suicide/",
     "hotline": "get-support/",
     "helpline": "get-support/",
     "exhausted": "learn/what-it-costs/",
