@@ -117,12 +117,13 @@ def general_lines_warnings(settings: Settings, english: Settings | None, file: s
     ]
 
 
-def need_warnings(settings: Settings, docs_dir: Path, file: str) -> list[str]:
-    """One line when "If you are not safe now" is published without a line for abuse."""
+def need_warnings(settings: Settings, docs_dir: Path, file: str, project: Path) -> list[str]:
+    """One line when "If you are not safe now" is published without a line for abuse
+    (the page named from ``project``, the folder of the config files)."""
     page = docs_dir / "get-support" / "if-you-are-not-safe.md"
     if not page.is_file() or any("abuse" in line.for_ for line in settings.crisis_lines):
         return []
-    shown = Path(os.path.relpath(page)).as_posix()
+    shown = Path(os.path.relpath(page, project)).as_posix()
     return [
         f"{file}: extra.crisis_lines: none has for: abuse, yet {shown} tells readers to call "
         "a domestic abuse helpline; add one with for: abuse"
@@ -160,7 +161,7 @@ def register(env: Any) -> None:
         env.variables[f.name] = env.conf["extra"][f.name]
     _warn(placeholder_warnings(settings))
     file = config_name(env.conf)
-    _warn(need_warnings(settings, docs_dir(env.conf), file))
+    _warn(need_warnings(settings, docs_dir(env.conf), file, project_dir(env.conf)))
     from macros.quiz.strings import strings  # here: macros.quiz imports this module
 
     language = env.conf["theme"].get("language", "en")

@@ -39,12 +39,12 @@ def test_a_published_safety_page_without_an_abuse_line_warns(tmp_path: Path) -> 
     page = tmp_path / "docs" / "get-support" / "if-you-are-not-safe.md"
     page.parent.mkdir(parents=True)
     without = _settings("talk", None)
-    assert need_warnings(without, tmp_path / "docs", "mkdocs.yml") == []
+    assert need_warnings(without, tmp_path / "docs", "mkdocs.yml", tmp_path) == []
     page.write_text("# Not safe\n")
-    [warning] = need_warnings(without, tmp_path / "docs", "mkdocs.yml")
+    [warning] = need_warnings(without, tmp_path / "docs", "mkdocs.yml", tmp_path)
     assert warning.startswith("mkdocs.yml: extra.crisis_lines: none has for: abuse")
-    assert "if-you-are-not-safe.md" in warning
-    assert need_warnings(_settings("abuse"), tmp_path / "docs", "mkdocs.yml") == []
+    assert "yet docs/get-support/if-you-are-not-safe.md tells" in warning
+    assert need_warnings(_settings("abuse"), tmp_path / "docs", "mkdocs.yml", tmp_path) == []
 
 
 @pytest.mark.parametrize("lang", ["", "es/"])

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from macros.settings import placeholder_warnings
+from macros.support import need_warnings
 from tests.harness import ROOT, configured, copy_project, with_extra, without_extra
 
 VENV = Path(sys.executable).parent.parent
@@ -154,5 +155,7 @@ def test_the_copys_own_config_passes_and_warns_only_about_example_values(project
         config=OWN_CONFIG,
     )
     assert code == 0, out
-    expected = [f"WARNING -  {line}" for line in placeholder_warnings(configured())]
+    own = configured()
+    found = [*placeholder_warnings(own), *need_warnings(own, ROOT / "docs", "mkdocs.yml", ROOT)]
+    expected = [f"WARNING -  {line}" for line in found]
     assert _settings_warnings(out) == expected
