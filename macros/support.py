@@ -16,12 +16,12 @@ from typing import Any
 from macros.engine import SiteError, config_name, docs_dir, is_translation, project_dir
 from macros.settings import (
     EXAMPLE_ORGANISATION,
-    CrisisLine,
     Settings,
     SettingsError,
     check,
     placeholder_warnings,
 )
+from macros.settings.lines import NEEDS, general_lines_warnings, lines_for, need_warnings
 from macros.templates import render
 
 #: Kept for callers that catch the old name.
@@ -61,36 +61,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def lines_for(lines: tuple[CrisisLine, ...], need: str) -> tuple[CrisisLine, ...]:
-    """The lines with those for ``need`` first, each group in the clinic's order."""
-    return tuple(sorted(lines, key=lambda line: need not in line.for_)) if need else lines
-
-
-#: The names of the general crisis lines the project ships, in every language it has
-#: shipped (``mkdocs.yml``, ``mkdocs.<lang>.yml``, ``tests/fixtures/extra.yml``). A list
-#: made only of these is still the project's; a clinic's own lines have other names.
-GENERAL_LINES = frozenset(
-    {
-        "Emergency services",
-        "988 Suicide & Crisis Lifeline",
-        "National Domestic Violence Hotline",
-        "National Domestic Abuse Helpline (Refuge)",
-        "Samaritans",
-        "Find A Helpline",
-        "Servicios de emergencia",
-        "988 Línea de Prevención del Suicidio y Crisis",
-        "Línea Nacional contra la Violencia Doméstica",
-        "Emergencias 112",
-        "Emergencias 911",
-    }
-)
-
-
-def is_general(lines: tuple[CrisisLine, ...]) -> bool:
-    """Whether ``lines`` are all lines the project ships (no clinic line among them)."""
-    return all(line.name in GENERAL_LINES for line in lines)
-
-
 def english_settings(project: Path) -> Settings | None:
     """The checked settings of the project's ``mkdocs.yml`` (None if it cannot be read)."""
     from macros.check_config import read_config  # here: check_config imports this package
@@ -100,34 +70,6 @@ def english_settings(project: Path) -> Settings | None:
         return check(data.get("extra"))
     except SiteError:
         return None
-
-
-def general_lines_warnings(settings: Settings, english: Settings | None, file: str) -> list[str]:
-    """One line when a translation still shows the project's general lines while the
-    clinic replaced its English ones."""
-    if english is None or not is_general(settings.crisis_lines):
-        return []
-    if is_general(english.crisis_lines):
-        return []
-    return [
-        f"{file}: extra.crisis_lines: still the project's general lines, while mkdocs.yml "
-        "lists your own; write lines for this language's readers in your area, or remove "
-        "crisis_lines here to show those of mkdocs.yml (until then its pages say the lines "
-        "are general ones)"
-    ]
-
-
-def need_warnings(settings: Settings, docs_dir: Path, file: str, project: Path) -> list[str]:
-    """One line when "If you are not safe now" is published without a line for abuse
-    (the page named from ``project``, the folder of the config files)."""
-    page = docs_dir / "get-support" / "if-you-are-not-safe.md"
-    if not page.is_file() or any("abuse" in line.for_ for line in settings.crisis_lines):
-        return []
-    shown = Path(os.path.relpath(page, project)).as_posix()
-    return [
-        f"{file}: extra.crisis_lines: none has for: abuse, yet {shown} tells readers to call "
-        "a domestic abuse helpline; add one with for: abuse"
-    ]
 
 
 def _warn(lines: list[str]) -> None:
@@ -177,6 +119,8 @@ def register(env: Any) -> None:
     def support_contacts(lead: str = "") -> str:
         """The crisis lines and the organisation's contacts, as HTML; with ``lead`` (a
         need, like ``"abuse"``), the lines for that need come first."""
+        if lead and lead not in NEEDS:
+            raise SiteError(f"support_contacts(lead={lead!r}): use one of {', '.join(NEEDS)}")
         lines = lines_for(context["crisis_lines"], lead)
         return render(env.conf, "hi-support.html", s=text, **{**context, "crisis_lines": lines})
 

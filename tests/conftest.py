@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
@@ -38,13 +39,18 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+def _strict_build(site_dir: Path, what: str, **options: Any) -> Path:
+    """``build_site(site_dir, **options)``; a failed build fails the run in one message."""
+    try:
+        return build_site(site_dir, **options)
+    except BuildError as exc:
+        pytest.fail(f"{ENGINE} build --strict{what} failed:\n{exc}", pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per session with ``--strict``."""
-    try:
-        return build_site(tmp_path_factory.mktemp("site"))
-    except BuildError as exc:
-        pytest.fail(f"{ENGINE} build --strict failed:\n{exc}", pytrace=False)
+    return _strict_build(tmp_path_factory.mktemp("site"), "")
 
 
 @pytest.fixture(scope="session")
@@ -60,10 +66,7 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     out = tmp_path_factory.mktemp("subpath") / "site"
     out.mkdir()
     with serve(out, prefix="/clinic-site/") as server:
-        try:
-            build_site(out, site_url=server.url)
-        except BuildError as exc:
-            pytest.fail(f"{ENGINE} build --strict (sub-path) failed:\n{exc}", pytrace=False)
+        _strict_build(out, " (sub-path)", site_url=server.url)
         yield server
 
 
@@ -74,10 +77,7 @@ def example_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     depends on the values (the example notice, what search ranks on), whatever the copy's
     own ``mkdocs.yml`` says."""
     project = example_project(tmp_path_factory.mktemp("example"))
-    try:
-        return build_site(project / "site", project=project)
-    except BuildError as exc:
-        pytest.fail(f"{ENGINE} build --strict (example copy) failed:\n{exc}", pytrace=False)
+    return _strict_build(project / "site", " (example copy)", project=project)
 
 
 @pytest.fixture(scope="session")
@@ -120,11 +120,24 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
+def _own_or_example(request: pytest.FixtureRequest, own_will_do: bool) -> Server:
+    """The copy's own site when its settings can show the behaviour under test, else the
+    tests' example copy: the behaviour is tested either way, never skipped."""
+    server: Server = request.getfixturevalue("site" if own_will_do else "example_site")
+    return server
+
+
 @pytest.fixture
 def exit_site(request: pytest.FixtureRequest) -> Server:
-    """The copy's own site, or the tests' example copy if this copy turned the quick exit
-    off: the quick exit's behaviour is tested either way."""
-    server: Server = request.getfixturevalue(
-        "site" if configured().quick_exit.enabled else "example_site"
-    )
-    return server
+    """A site with the quick exit on: the copy's own, unless it turned it off."""
+    return _own_or_example(request, configured().quick_exit.enabled)
+
+
+@pytest.fixture
+def support_site(request: pytest.FixtureRequest) -> Server:
+    """A site whose support panel has a number to tap and a web address: the copy's own,
+    unless its lines and referrals lack one of them."""
+    own = configured()
+    tappable = any(line.phone or line.text for line in own.crisis_lines)
+    web = any(line.url for line in own.crisis_lines) or any(r.url for r in own.referrals)
+    return _own_or_example(request, tappable and web)

@@ -16,7 +16,7 @@ import yaml
 
 from macros.quiz.strings import strings
 from macros.settings import Settings, check
-from macros.support import general_lines_warnings, is_general, lines_for, need_warnings
+from macros.settings.lines import general_lines_warnings, is_general, lines_for, need_warnings
 from tests.harness import configured, configured_extra, copy_project, page_settings, with_extra
 
 SAFETY_PAGE = "get-support/if-you-are-not-safe/index.html"

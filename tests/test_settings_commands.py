@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from macros.settings import placeholder_warnings
-from macros.support import need_warnings
+from macros.settings.lines import need_warnings
 from tests.harness import ROOT, configured, copy_project, with_extra, without_extra
 
 VENV = Path(sys.executable).parent.parent

@@ -175,7 +175,7 @@ def check_needs(value: Any, meta: dict[str, Any]) -> tuple[str, ...]:
         word = str(need).strip().lower()
         if word not in NEEDS:
             near = difflib.get_close_matches(word, NEEDS, n=1, cutoff=0.6)
-            hint = f"did you mean {near[0]}? " if near else ""  # one plain line
+            hint = f"did you mean {near[0]}? " if near else ""
             raise Problem(
                 f"{need!r} is not one of {', '.join(NEEDS)}; {hint}write what the line is for"
             )
