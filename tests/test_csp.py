@@ -243,6 +243,10 @@ def test_no_policy_violation_on_any_page_or_action(
         _use_every_quiz(page)
         page.locator(".hi-footer__links a", has_text="Privacy").click()
         page.wait_for_url("**/about/privacy/")
+        # The address changes before the new content is in (Zensical swaps it later): wait
+        # for the privacy page's own box, and for the quiz page's form to be gone.
+        page.wait_for_selector("[data-quiz-erase-all][data-quiz-init]", state="attached")
+        page.wait_for_function("!document.querySelector('form[data-quiz]')")
         _use_every_quiz(page)
         page.go_back()
         page.wait_for_url("**/reflect/noticing-my-patterns/")
