@@ -1,7 +1,8 @@
 """Macros for the site: wiring only. The work lives in the modules beside this file.
 
 Only ``env.macro``, ``env.filter``, ``env.variables`` and ``env.conf`` are used, the
-subset that Zensical's macros support also runs.
+subset that Zensical's macros support also runs. ``on_post_build`` runs under MkDocs
+only; ``python -m macros build`` runs the same check after Zensical.
 """
 
 from __future__ import annotations
@@ -20,18 +21,26 @@ from macros.languages import register as register_languages  # noqa: E402 (needs
 from macros.pages import register as register_pages  # noqa: E402
 from macros.quiz import register as register_quiz  # noqa: E402
 from macros.references import register as register_references  # noqa: E402
+from macros.safety import check_site  # noqa: E402
 from macros.support import register as register_support  # noqa: E402
+from macros.theme_text import register as register_theme_text  # noqa: E402
 
 
 def define_env(env: Any) -> None:
-    """Check the clinic settings, every page's front matter and the theme's copy of the
-    string tables, then add the macros."""
+    """Check the clinic settings, the texts the theme prints as written, every page's
+    front matter and the theme's copy of the string tables, then add the macros."""
     # Imported here: `python -m macros.theme_strings` runs that module as a script.
     from macros.theme_strings import check as check_theme_strings
 
     check_theme_strings()
+    register_theme_text(env)
     register_support(env)
     register_pages(env)
     register_quiz(env)
     register_references(env)
     register_languages(env)
+
+
+def on_post_build(env: Any) -> None:
+    """MkDocs, once every page is written: each still carries its safety layer."""
+    check_site(env.conf)

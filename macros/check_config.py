@@ -3,7 +3,8 @@
 ``make build``, ``make serve`` and the GitHub Pages workflow run this before MkDocs. It
 reads the file the way MkDocs will (``!ENV`` and other tags are tolerated), and prints
 one line for the first problem: a tab, an indent, a colon inside a value, a key written
-twice, a missing ``extra:``, then every clinic setting (``macros/settings``) and every
+twice, a missing ``extra:``, markup in the texts the theme prints as written
+(``macros/theme_text``), then every clinic setting (``macros/settings``) and every
 page's front matter (``macros/pages``), each with its line. Exit status 1 on a problem,
 0 when all is well. No traceback reaches the clinic.
 """
@@ -21,6 +22,7 @@ import yaml
 from macros.engine import SiteError, excluded
 from macros.pages import check_pages
 from macros.settings import check
+from macros.theme_text import check_texts
 from macros.yaml_words import explain
 
 #: More YAML nodes than any real mkdocs.yml has: a file this big is a mistake or an attack.
@@ -164,14 +166,19 @@ def check_config(path: Path) -> None:
     data, lines = read_config(path)
     inherit = data.get("INHERIT")
     if inherit:
-        parent, _ = read_config(path.parent / str(inherit))
+        parent_path = path.parent / str(inherit)
+        parent, parent_lines = read_config(parent_path)
+        # A text the child inherits is the parent's to fix: checked there first.
+        check_texts(parent, parent_path.name, parent_lines)
         data = _merge(parent, {k: v for k, v in data.items() if k != "INHERIT"})
+    check_texts(data, path.name, lines)
     extra_lines = {k[len("extra.") :]: v for k, v in lines.items() if k.startswith("extra.")}
     if "extra" in lines:
         extra_lines[""] = lines["extra"]
     check(data.get("extra"), extra_lines, path.name)
     left_out = excluded({"exclude_docs": data.get("exclude_docs")})
-    check_pages(path.parent / str(data.get("docs_dir") or "docs"), left_out)
+    docs = path.parent / str(data.get("docs_dir") or "docs")
+    check_pages(docs, left_out, path.parent / "overrides")
 
 
 def main(argv: list[str] | None = None) -> int:

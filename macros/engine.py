@@ -19,13 +19,18 @@ What differs, and where it is handled:
 - Errors: MkDocs prints a ``PluginError`` as one line; Zensical prints any exception with
   two tracebacks, so ``python -m macros build|serve`` runs Zensical and prints a
   ``SiteError`` as its one line (``run_zensical``).
+- After the build: MkDocs runs the macros' ``on_post_build``; Zensical has no such hook,
+  so ``python -m macros build`` checks the built pages once ``run_zensical`` returns.
+- Config: ``theme`` is a ``Theme`` object under MkDocs, a mapping under Zensical
+  (``theme_option``, ``custom_dir``); ``nav`` is kept as written by MkDocs and rewritten
+  into ``{"title", "url", "children"}`` entries by Zensical (``nav_titles``).
 """
 
 from __future__ import annotations
 
 import posixpath
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +50,16 @@ def run_zensical(args: list[str]) -> int:
     Zensical wraps an exception raised in a macro in a ``RuntimeError`` whose first line
     is ``Python error: QuizError: <our message>``, followed by two tracebacks. Those are
     noise for an editor, so for our own errors only the message is printed. Any other
-    error (a bug) keeps its tracebacks.
+    error (a bug) keeps its tracebacks. A successful run returns 0 (click would end the
+    process), so that ``python -m macros build`` can check the built pages after it.
     """
     from zensical.main import cli  # only installed for ENGINE=zensical
 
     try:
         cli.main(args=args, prog_name="zensical")
+    except SystemExit as done:  # click ends every command so; a success returns here
+        if done.code not in (0, None):
+            raise
     except RuntimeError as error:
         first = str(error).partition("\n")[0]
         name, _, message = first.removeprefix("Python error: ").partition(": ")
@@ -251,3 +260,46 @@ def config_name(conf: Any) -> str:
     if config_file:
         return Path(str(config_file)).name
     return f"mkdocs.{site_language(conf)}.yml" if is_translation(conf) else "mkdocs.yml"
+
+
+def config_value(conf: Any, key: str) -> Any:
+    """The config's ``key`` (``site_name``, ``nav``...), ``None`` when it is not set."""
+    return _get(conf, key)
+
+
+def theme_option(conf: Any, key: str) -> Any:
+    """``theme.<key>`` of ``conf``: MkDocs gives a ``Theme`` object, Zensical a mapping."""
+    theme = _get(conf, "theme")
+    return None if theme is None else _get(theme, key)
+
+
+def custom_dir(conf: Any) -> Path | None:
+    """The theme's ``custom_dir`` as a folder, ``None`` when the config sets none.
+
+    MkDocs resolves it already; Zensical (and the config as written) give it relative to
+    the folder of the config file.
+    """
+    folder = theme_option(conf, "custom_dir")
+    return (project_dir(conf) / str(folder)).resolve() if folder else None
+
+
+def site_dir(conf: Any) -> Path:
+    """The folder the build writes the site into (``site_dir``, ``site`` by default)."""
+    return (project_dir(conf) / str(_get(conf, "site_dir") or "site")).resolve()
+
+
+def nav_titles(nav: Any, path: str = "nav") -> Iterator[tuple[str, str]]:
+    """Every title written in ``nav``, with where (``nav[2].Learn``, as check_config names
+    the keys). MkDocs keeps ``nav`` as written (``{title: page or list}``); Zensical turns
+    each entry into ``{"title", "url", "children", ...}``."""
+    for i, item in enumerate(nav if isinstance(nav, list) else []):
+        if not isinstance(item, dict):
+            continue
+        if "children" in item and "url" in item:  # Zensical's form
+            if item.get("title") is not None:
+                yield f"{path}[{i}]", str(item["title"])
+            yield from nav_titles(item["children"], f"{path}[{i}]")
+            continue
+        for title, value in item.items():
+            yield f"{path}[{i}].{title}", str(title)
+            yield from nav_titles(value, f"{path}[{i}].{title}")

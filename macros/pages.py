@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from macros.engine import SiteError, docs_dir, excluded
+from macros.engine import SiteError, docs_dir, excluded, project_dir
+from macros.theme_text import markup_problem
 from macros.yaml_words import explain
 
 #: Folders under docs/ that the build reads but does not publish as pages.
@@ -36,6 +37,11 @@ def _text(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return "must be text on the same line (or after >-), not empty"
     return None
+
+
+def _title(value: Any) -> str | None:
+    # The engines print a page's title as written (header, footer, search): no markup.
+    return _text(value) or markup_problem(value)
 
 
 def _date(value: Any) -> str | None:
@@ -62,7 +68,7 @@ def _any(value: Any) -> str | None:
 #: Every front matter field a page may have: its check, and who must have it.
 #: "all": every page; "lesson": lessons (see ``needs_review``); "": optional.
 FIELDS: dict[str, tuple[Callable[[Any], str | None], str]] = {
-    "title": (_text, "all"),
+    "title": (_title, "all"),
     "description": (_text, "all"),
     "reviewed": (_date, "lesson"),
     "next_review": (_date, "lesson"),
@@ -139,8 +145,29 @@ def read_front_matter(page: str, text: str) -> tuple[dict[str, Any], dict[str, i
     return data, lines
 
 
-def check_page(page: str, text: str) -> dict[str, Any]:
-    """Check one page's front matter; return it (raise PageError at the first problem)."""
+_EXTENDS_MAIN = re.compile(r"""\{%-?\s*extends\s+["']main\.html["']""")
+
+
+def template_problem(name: str, templates: Path) -> str | None:
+    """Why a page's ``template: name`` would build it without overrides/main.html (and so
+    without its security policy, support banner, disclaimer and quick exit), or None."""
+    if name == "main.html":
+        return None
+    file = (templates / name).resolve()
+    inside = file.is_relative_to(templates.resolve()) and file.is_file()
+    if inside and _EXTENDS_MAIN.search(file.read_text(encoding="utf-8", errors="replace")):
+        return None
+    return (
+        f"{name} is not a template in overrides/ that extends main.html, so the page would "
+        "lose its security policy, support banner, disclaimer and quick exit; remove this line"
+    )
+
+
+def check_page(page: str, text: str, templates: Path | None = None) -> dict[str, Any]:
+    """Check one page's front matter; return it (raise PageError at the first problem).
+
+    ``templates``: the theme's ``overrides/`` folder, where a ``template:`` must be.
+    """
     meta, lines = read_front_matter(page, text)
     for key in meta:
         if str(key) not in FIELDS:
@@ -155,6 +182,10 @@ def check_page(page: str, text: str) -> dict[str, Any]:
         problem = checker(meta[field])
         if problem:
             raise _fail(page, field, problem, lines.get(field))
+    template = meta.get("template")
+    problem = template_problem(template, templates) if templates and template else None
+    if problem:
+        raise _fail(page, "template", problem, lines.get("template"))
     if meta.get("sources") == [] and is_lesson(page):
         raise _fail(page, "sources", "empty; a lesson lists at least one reference id")
     reviewed, due = meta.get("reviewed"), meta.get("next_review")
@@ -178,18 +209,23 @@ def page_files(docs: Path, left_out: Callable[[str], bool] = lambda _: False) ->
     )
 
 
-def check_pages(docs: Path, left_out: Callable[[str], bool] = lambda _: False) -> int:
-    """Check every page under ``docs``; return how many were checked."""
+def check_pages(
+    docs: Path,
+    left_out: Callable[[str], bool] = lambda _: False,
+    templates: Path | None = None,
+) -> int:
+    """Check every page under ``docs``; return how many were checked. ``templates``: the
+    ``overrides/`` folder a page's ``template:`` must name a template of."""
     pages = page_files(docs, left_out)
     for page in pages:
         try:
             text = (docs / page).read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise _fail(page, "file", "not saved as UTF-8; save it again as UTF-8") from None
-        check_page(page, text)
+        check_page(page, text, templates)
     return len(pages)
 
 
 def register(env: Any) -> None:
     """Check every page's front matter now, before any page is built."""
-    check_pages(docs_dir(env.conf), excluded(env.conf))
+    check_pages(docs_dir(env.conf), excluded(env.conf), project_dir(env.conf) / "overrides")
