@@ -19,7 +19,8 @@ SERVE_ARGS := --dev-addr 127.0.0.1:8000
 else
 SERVE_ARGS := -f mkdocs.$(SITE_LANG).yml --dev-addr 127.0.0.1:8001
 endif
-TRANSLATIONS := $(wildcard mkdocs.*.yml)
+# The languages to build: every mkdocs.<lang>.yml that clinic.yml does not turn off.
+TRANSLATIONS = $(shell $(BIN)/python -m macros.check_config --translations)
 ifeq ($(ENGINE),mkdocs)
 ENGINE_DEPS  := $(VENV)/.docs-installed
 ENGINE_BUILD := $(BIN)/mkdocs build --strict

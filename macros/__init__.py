@@ -17,6 +17,7 @@ _ROOT = str(Path(__file__).resolve().parents[1])
 if "macros" not in sys.modules and _ROOT not in sys.path:
     sys.path.append(_ROOT)
 
+from macros.clinic import apply_to as apply_clinic  # noqa: E402 (needs the path above)
 from macros.languages import register as register_languages  # noqa: E402 (needs the path above)
 from macros.pages import register as register_pages  # noqa: E402
 from macros.quiz import register as register_quiz  # noqa: E402
@@ -27,12 +28,14 @@ from macros.theme_text import register as register_theme_text  # noqa: E402
 
 
 def define_env(env: Any) -> None:
-    """Check the clinic settings, the texts the theme prints as written, every page's
-    front matter and the theme's copy of the string tables, then add the macros."""
+    """Lay clinic.yml over the config; check the clinic settings, the texts the theme
+    prints as written, every page's front matter and the theme's copy of the string
+    tables; then add the macros."""
     # Imported here: `python -m macros.theme_strings` runs that module as a script.
     from macros.theme_strings import check as check_theme_strings
 
     check_theme_strings()
+    apply_clinic(env.conf)
     register_theme_text(env)
     register_support(env)
     register_pages(env)

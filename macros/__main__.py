@@ -1,7 +1,9 @@
 """``python -m macros build|serve [options]``: run Zensical, with our errors as one line.
 
-A config with ``INHERIT:`` (``-f mkdocs.es.yml``) is handed to Zensical merged the way
-MkDocs merges it (``macros/inherit.py``), in a hidden file beside it, removed afterwards.
+Zensical is handed the config as MkDocs would build it (``macros/clinic.py``,
+``engine_config_text``): ``INHERIT:`` merged the MkDocs way (``-f mkdocs.es.yml``), the
+clinic's ``clinic.yml`` laid over it and ``extra:`` checked, in a hidden file beside it,
+removed afterwards. Its theme sees only that file.
 After a build, every page it wrote is checked for its safety layer (``macros/safety.py``):
 Zensical has no hook after the build, which MkDocs runs the same check from.
 """
@@ -11,20 +13,33 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import yaml
+
+from macros.check_config import check_config
+from macros.clinic import engine_config_text
 from macros.engine import SiteError, run_zensical
-from macros.inherit import inherit_as_mkdocs
 from macros.safety import check_config_site
 
 
 def main(args: list[str]) -> int:
-    """Run Zensical with ``args``, merging an inherited config first."""
+    """Run Zensical with ``args`` on the config as MkDocs would build it."""
     flag = next((i for i, a in enumerate(args) if a in ("-f", "--config-file")), None)
-    config = Path(args[flag + 1]) if flag is not None and flag + 1 < len(args) else None
-    if config is None or flag is None:
-        return _run(args, Path("mkdocs.yml"), "mkdocs.yml")
-    text = inherit_as_mkdocs(config)
-    if text == config.read_text(encoding="utf-8"):
-        return _run(args, config, config.name)
+    if flag is None or flag + 1 >= len(args):
+        args = [*args[:1], "-f", "mkdocs.yml", *args[1:]] if args else args
+        flag = 1
+    if not args:
+        return run_zensical(args)
+    config = Path(args[flag + 1])
+    try:
+        text = engine_config_text(config)
+    except (SiteError, yaml.YAMLError, OSError) as error:
+        message = str(error)
+        try:  # the same file, explained in one line as `make build` explains it
+            check_config(config)
+        except SiteError as explained:
+            message = str(explained)
+        print(f"Error: {message}", file=sys.stderr)
+        return 1
     merged = config.with_name(f".{config.stem}.merged.yml")
     merged.write_text(text, encoding="utf-8")
     try:

@@ -1,12 +1,14 @@
-"""``python -m macros.check_config [mkdocs.yml]``: explain mistakes in mkdocs.yml plainly.
+"""``python -m macros.check_config [mkdocs.yml]``: explain mistakes in the settings plainly.
 
-``make build``, ``make serve`` and the GitHub Pages workflow run this before MkDocs. It
-reads the file the way MkDocs will (``!ENV`` and other tags are tolerated), and prints
-one line for the first problem: a tab, an indent, a colon inside a value, a key written
-twice, a missing ``extra:``, markup in the texts the theme prints as written
-(``macros/theme_text``), then every clinic setting (``macros/settings``) and every
-page's front matter (``macros/pages``), each with its line. Exit status 1 on a problem,
-0 when all is well. No traceback reaches the clinic.
+``make build``, ``make serve`` and the GitHub Pages workflow run this before the engine:
+without a file named, on ``mkdocs.yml`` and on the config of every language that is on.
+It reads each file the way MkDocs will (``!ENV`` and other tags are tolerated), and
+prints one line for the first problem: a tab, an indent, a colon inside a value, a key
+written twice, a missing ``extra:``, a mistake in the clinic's own ``clinic.yml``
+(``macros/clinic``), markup in the texts the theme prints as written
+(``macros/theme_text``), then every clinic setting (``macros/settings``) and every page's
+front matter (``macros/pages``), each with its line. Exit status 1 on a problem, 0 when
+all is well. No traceback reaches the clinic.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from macros.clinic import check_file, language_of, overlay, translations
 from macros.engine import SiteError, excluded
 from macros.pages import check_pages
 from macros.settings import check
@@ -171,6 +174,9 @@ def check_config(path: Path) -> None:
         # A text the child inherits is the parent's to fix: checked there first.
         check_texts(parent, parent_path.name, parent_lines)
         data = _merge(parent, {k: v for k, v in data.items() if k != "INHERIT"})
+    # The clinic's own values (clinic.yml), checked there first, then laid over.
+    check_file(path.parent)
+    data = overlay(data, language_of(path), path.parent)
     check_texts(data, path.name, lines)
     extra_lines = {k[len("extra.") :]: v for k, v in lines.items() if k.startswith("extra.")}
     if "extra" in lines:
@@ -182,12 +188,29 @@ def check_config(path: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check the config file named on the command line (default ``mkdocs.yml``)."""
+    """Check the config file named on the command line; without one, ``mkdocs.yml``,
+    ``clinic.yml`` and the config of every language that is on."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("config", nargs="?", default="mkdocs.yml", help="the config file")
+    parser.add_argument("config", nargs="?", help="the config file (default: all of them)")
+    parser.add_argument(
+        "--translations",
+        action="store_true",
+        help="only list the config files of the languages that are on, one a line",
+    )
     args = parser.parse_args(argv)
+    if args.translations:  # for `make build`; silent on a mistake, which the check explains
+        try:
+            print("\n".join(translations(Path.cwd()).values()))
+        except (SiteError, yaml.YAMLError):
+            return 1
+        return 0
     try:
-        check_config(Path(args.config))
+        if args.config:
+            check_config(Path(args.config))
+        else:
+            check_config(Path("mkdocs.yml"))
+            for config in translations(Path.cwd()).values():
+                check_config(Path(config))
     except SiteError as exc:
         print(exc, file=sys.stderr)
         return 1

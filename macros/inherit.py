@@ -51,6 +51,18 @@ def _merge(parent: Any, child: Any) -> Any:
     return child
 
 
+def load_merged(config: Path) -> dict[str, Any]:
+    """The YAML of ``config`` with its ``INHERIT:`` chain merged as MkDocs merges it (tags
+    such as ``!ENV`` kept for the engine)."""
+    data = yaml.load(inherit_as_mkdocs(config), Loader=_KeepTags)  # a SafeLoader subclass
+    return data if isinstance(data, dict) else {}
+
+
+def dump(data: dict[str, Any]) -> str:
+    """``data`` as YAML, its tags as they were written."""
+    return yaml.dump(data, Dumper=_WriteTags, sort_keys=False, allow_unicode=True)
+
+
 def inherit_as_mkdocs(config: Path) -> str:
     """The text of ``config`` with its ``INHERIT:`` chain merged as MkDocs merges it.
 

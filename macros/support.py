@@ -13,7 +13,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from macros.engine import SiteError, config_name, docs_dir, is_translation, project_dir
+from macros.clinic import legacy_warnings, stale_warnings
+from macros.engine import (
+    SiteError,
+    config_name,
+    docs_dir,
+    is_translation,
+    project_dir,
+    site_language,
+)
 from macros.settings import (
     EXAMPLE_ORGANISATION,
     Settings,
@@ -46,35 +54,44 @@ def support_context(extra: Any, language: str | None = None) -> dict[str, Any]:
     }
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """A checked value as plain dicts, lists and text, as ``mkdocs.yml`` would give it:
     each field under its name in the YAML (``for``, not ``for_``), so it checks again."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
-            f.metadata.get("key", f.name): _plain(getattr(value, f.name))
+            f.metadata.get("key", f.name): plain(getattr(value, f.name))
             for f in dataclasses.fields(value)
         }
     if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     return value
 
 
 def english_settings(project: Path) -> Settings | None:
-    """The checked settings of the project's ``mkdocs.yml`` (None if it cannot be read)."""
+    """The checked settings of the English pages: ``mkdocs.yml`` with ``clinic.yml`` laid
+    over it (None if they cannot be read)."""
     from macros.check_config import read_config  # here: check_config imports this package
+    from macros.clinic import overlay
 
     try:
         data, _ = read_config(project / "mkdocs.yml")
-        return check(data.get("extra"))
+        return check(overlay(data, "en", project).get("extra"))
     except SiteError:
         return None
 
 
+#: Lines already printed: Zensical runs the macros once for each page.
+_WARNED: set[str] = set()
+
+
 def _warn(lines: list[str]) -> None:
-    """Print each line in the build log (and as a GitHub Actions warning on GitHub)."""
+    """Print each line once in the build log (and as a GitHub Actions warning on GitHub)."""
     for line in lines:
+        if line in _WARNED:
+            continue
+        _WARNED.add(line)
         sys.stderr.write(f"WARNING -  {line}\n")
         if os.environ.get("GITHUB_ACTIONS") == "true":
             sys.stderr.write(f"::warning file=mkdocs.yml::{line}\n")
@@ -88,7 +105,7 @@ def apply(extra: Any) -> Settings:
     """
     settings = check(extra)
     for f in dataclasses.fields(settings):
-        extra[f.name] = _plain(getattr(settings, f.name))
+        extra[f.name] = plain(getattr(settings, f.name))
     return settings
 
 
@@ -101,14 +118,17 @@ def register(env: Any) -> None:
     settings = apply(env.conf["extra"])
     for f in dataclasses.fields(settings):  # `{{ disclaimer }}` in a page: the checked text
         env.variables[f.name] = env.conf["extra"][f.name]
-    _warn(placeholder_warnings(settings))
+    prefix = f"languages.{site_language(env.conf)}." if is_translation(env.conf) else ""
+    _warn(placeholder_warnings(settings, prefix))
     file = config_name(env.conf)
-    _warn(need_warnings(settings, docs_dir(env.conf), file, project_dir(env.conf)))
+    _warn(need_warnings(settings, docs_dir(env.conf), prefix, project_dir(env.conf)))
     from macros.quiz.strings import strings  # here: macros.quiz imports this module
 
     language = env.conf["theme"].get("language", "en")
     context = support_context(env.conf["extra"], language)
     text = strings(language)
+    if not is_translation(env.conf):
+        _warn(legacy_warnings(project_dir(env.conf)) + stale_warnings(project_dir(env.conf)))
     if is_translation(env.conf):
         english = english_settings(project_dir(env.conf))
         stale = general_lines_warnings(settings, english, file)

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from macros.check_config import ConfigLoader
-from macros.inherit import inherit_as_mkdocs
+from macros.clinic import CLINIC_FILE, engine_config_text
+from macros.clinic import translations as clinic_translations
 from macros.settings import Settings, check
 
 if TYPE_CHECKING:
@@ -64,8 +65,9 @@ class BuildError(Exception):
 
 
 def translations(project: Path = ROOT) -> dict[str, str]:
-    """The site's other languages: ``{"es": "mkdocs.es.yml"}``, each built into ``<lang>/``."""
-    return {p.name.split(".")[1]: p.name for p in sorted(project.glob("mkdocs.*.yml"))}
+    """The site's other languages that are on: ``{"es": "mkdocs.es.yml"}``, each built into
+    ``<lang>/`` (``clinic.yml`` can turn one off)."""
+    return clinic_translations(project)
 
 
 def build_site(
@@ -119,7 +121,7 @@ def _build_zensical(site_dir: Path, project: Path, config_file: str, env: dict[s
         for config in [*project.glob("*.yml"), *project.glob("*.yaml")]:
             shutil.copy2(config, work / config.name)
         config = work / config_file
-        config.write_text(inherit_as_mkdocs(config), encoding="utf-8")
+        # `python -m macros build` merges INHERIT and clinic.yml itself.
         out = str((yaml.safe_load(_no_tags(config)) or {}).get("site_dir") or "site")
         skip = shutil.ignore_patterns("__pycache__")
         for name in ("docs", "overrides", "macros"):
@@ -140,8 +142,9 @@ def _no_tags(config: Path) -> str:
 def copy_project(dest: Path) -> Path:
     """Copy what a build reads (config, docs, overrides, macros) to ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
-    for config in ROOT.glob("mkdocs*.yml"):
-        shutil.copy2(config, dest / config.name)
+    for config in [*ROOT.glob("mkdocs*.yml"), ROOT / CLINIC_FILE]:
+        if config.is_file():
+            shutil.copy2(config, dest / config.name)
     for name in ("docs", "overrides", "macros"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     return dest
@@ -158,9 +161,10 @@ _TOP_LEVEL = re.compile(r"^[^\s#]", re.M)
 
 
 def configured_extra(config_file: str = "mkdocs.yml", project: Path = ROOT) -> dict[str, Any]:
-    """The ``extra:`` mapping of ``project``'s ``config_file`` as written, ``INHERIT`` merged
-    as MkDocs merges it (``mkdocs.es.yml`` gets what it leaves out from ``mkdocs.yml``)."""
-    data = yaml.load(inherit_as_mkdocs(project / config_file), Loader=ConfigLoader)
+    """The ``extra:`` mapping of ``project``'s ``config_file`` as the engines build it:
+    ``INHERIT`` merged as MkDocs merges it (``mkdocs.es.yml`` gets what it leaves out from
+    ``mkdocs.yml``) and the clinic's ``clinic.yml`` laid over it."""
+    data = yaml.load(engine_config_text(project / config_file), Loader=ConfigLoader)
     extra = data.get("extra") if isinstance(data, dict) else None
     return extra if isinstance(extra, dict) else {}
 
@@ -236,6 +240,7 @@ def example_project(dest: Path) -> Path:
     project = copy_project(dest)
     config = project / "mkdocs.yml"
     config.write_text(with_extra(config.read_text(encoding="utf-8")), encoding="utf-8")
+    (project / CLINIC_FILE).unlink(missing_ok=True)  # none of the copy's own values
     return project
 
 

@@ -1,13 +1,13 @@
-"""A clinic's own copy, customised as docs/clinics/customise.md says: its site name and
-organisation, one crisis line of its own with a number to tap, the notice about general
-lines set to "", the quick exit turned off. It passes the settings check with no warning,
-and the built site shows the clinic and its line, no example notice, none of the lines it
-replaced and no quick exit.
+"""A clinic's own copy, customised as docs/clinics/customise.md says: in its own
+``clinic.yml``, its site name and organisation, one crisis line of its own with a number
+to tap, the notice about general lines set to "", the quick exit turned off. It passes
+the settings check with no warning, and the built site shows the clinic and its line, no
+example notice, none of the lines it replaced and no quick exit.
 
-The copy's own ``mkdocs.yml`` is edited (only the settings the guide names; the rest stays
-as the copy has it), so this holds for our sample and for any clinic's fork. One build,
-with the current ENGINE, English only: the Spanish pages keep lines of their own
-(``mkdocs.es.yml``).
+The test writes the copy's ``clinic.yml`` (only the settings the guide names; the rest
+stays as the copy has it), so this holds for our sample and for any clinic's fork. One
+build, with the current ENGINE, English only: the Spanish pages keep lines of their own
+(``mkdocs.es.yml``) until the clinic writes its own for them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from macros.check_config import check_config
+from macros.clinic import CLINIC_FILE
 from macros.settings import placeholder_warnings
 from tests.harness import (
     ENGINE,
@@ -30,7 +31,6 @@ from tests.harness import (
     copy_project,
     fixture_extra,
     site_pages,
-    with_extra,
 )
 
 SITE_NAME = "Doing it alone: a guide from Northfield Wellbeing"
@@ -51,15 +51,15 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[s
     project = copy_project(tmp_path_factory.mktemp("clinic-copy"))
     replaced = [line.name for line in configured(project=project).crisis_lines]
     replaced += [line["name"] for line in yaml.safe_load(fixture_extra())["extra"]["crisis_lines"]]
-    extra = configured_extra(project=project)
-    extra["organisation"] = {**(extra.get("organisation") or {}), "name": ORGANISATION}
-    extra["crisis_lines"] = [LINE]
-    extra["crisis_lines_notice"] = ""
-    extra["quick_exit"] = {"enabled": False}
-    config = project / "mkdocs.yml"
-    text = with_extra(config.read_text(encoding="utf-8"), yaml.safe_dump({"extra": extra}))
-    text = re.sub(r"^site_name:.*$", f'site_name: "{SITE_NAME}"', text, count=1, flags=re.M)
-    config.write_text(text, encoding="utf-8")
+    organisation = configured_extra(project=project).get("organisation") or {}
+    own = {
+        "site_name": SITE_NAME,
+        "organisation": {**organisation, "name": ORGANISATION},
+        "crisis_lines": [LINE],
+        "crisis_lines_notice": "",
+        "quick_exit": {"enabled": False},
+    }
+    (project / CLINIC_FILE).write_text(yaml.safe_dump(own, allow_unicode=True), "utf-8")
     try:
         site = build_site(project / "site", project=project, languages=False)
     except BuildError as exc:

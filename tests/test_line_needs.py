@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.clinic import CLINIC_FILE
 from macros.quiz.strings import strings
 from macros.settings import Settings, check
 from macros.settings.lines import general_lines_warnings, is_general, lines_for, need_warnings
@@ -39,12 +40,12 @@ def test_a_published_safety_page_without_an_abuse_line_warns(tmp_path: Path) -> 
     page = tmp_path / "docs" / "get-support" / "if-you-are-not-safe.md"
     page.parent.mkdir(parents=True)
     without = _settings("talk", None)
-    assert need_warnings(without, tmp_path / "docs", "mkdocs.yml", tmp_path) == []
+    assert need_warnings(without, tmp_path / "docs", "", tmp_path) == []
     page.write_text("# Not safe\n")
-    [warning] = need_warnings(without, tmp_path / "docs", "mkdocs.yml", tmp_path)
-    assert warning.startswith("mkdocs.yml: extra.crisis_lines: none has for: abuse")
+    [warning] = need_warnings(without, tmp_path / "docs", "", tmp_path)
+    assert warning.startswith("clinic.yml: crisis_lines: none has for: abuse")
     assert "yet docs/get-support/if-you-are-not-safe.md tells" in warning
-    assert need_warnings(_settings("abuse"), tmp_path / "docs", "mkdocs.yml", tmp_path) == []
+    assert need_warnings(_settings("abuse"), tmp_path / "docs", "", tmp_path) == []
 
 
 @pytest.mark.parametrize("lang", ["", "es/"])
@@ -62,8 +63,10 @@ def test_the_safety_page_lists_the_abuse_lines_first(site_dir: Path, lang: str) 
 
 def test_the_build_warns_when_the_copy_has_no_abuse_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "copy")
-    config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"\n +for: \[?abuse\]?\n", "\n", config.read_text()), "utf-8")
+    for name in ("mkdocs.yml", CLINIC_FILE):  # the copy's lines, wherever it wrote them
+        if (project / name).is_file():
+            text = (project / name).read_text()
+            (project / name).write_text(re.sub(r"\n +for: \[?abuse\]?\n", "\n", text), "utf-8")
     if any("abuse" in line.for_ for line in configured(project=project).crisis_lines):
         pytest.skip("this copy marks its abuse lines in a way this test cannot remove")
     proc = subprocess.run(
@@ -75,7 +78,7 @@ def test_the_build_warns_when_the_copy_has_no_abuse_line(tmp_path: Path) -> None
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     assert proc.returncode == 0, proc.stderr
-    assert "mkdocs.yml: extra.crisis_lines: none has for: abuse" in proc.stderr, proc.stderr
+    assert "clinic.yml: crisis_lines: none has for: abuse" in proc.stderr, proc.stderr
 
 
 def _build(project: Path, config: str, out: Path) -> subprocess.CompletedProcess[str]:

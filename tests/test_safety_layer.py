@@ -165,6 +165,7 @@ def test_description_language_names_and_site_name_are_shown_escaped(tmp_path: Pa
         with_extra(config.read_text(encoding="utf-8"), fixture_extra() + ALTERNATE),
         encoding="utf-8",
     )
+    (project / "clinic.yml").unlink(missing_ok=True)  # the test's settings, not the copy's
     _set_config(project, "site_name", SITE_NAME)
     page = _lesson(project)
     _set_front_matter(project, page, "description", DESCRIPTION)

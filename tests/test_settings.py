@@ -381,10 +381,10 @@ def test_the_example_organisation_is_reported() -> None:
         "not_a_diagnosis": "n",
     }
     assert placeholder_warnings(check(extra)) == [
-        "mkdocs.yml: extra.organisation.name: still the example organisation; every page "
+        "clinic.yml: organisation.name: still the example organisation; every page "
         "says this copy is an example until you write your organisation's name",
-        "mkdocs.yml: extra.crisis_lines_notice: still set; replace the example crisis lines "
-        'with lines for your area, then set it to ""',
+        "clinic.yml: crisis_lines_notice: still set; replace the example crisis lines "
+        'with lines for your area (crisis_lines), then set it to ""',
     ]
     extra["organisation"] = {"name": "Riverside"}
     extra["crisis_lines_notice"] = ""

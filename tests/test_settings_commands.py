@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.clinic import CLINIC_FILE, legacy_warnings, stale_warnings
 from macros.settings import placeholder_warnings
 from macros.settings.lines import need_warnings
 from tests.harness import ROOT, configured, copy_project, with_extra, without_extra
@@ -36,7 +37,12 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _run(project: Path, *cmd: str, config: str | None = None) -> tuple[int, str, float]:
+    # The tests' own settings (CONFIG) come without the copy's clinic.yml; the copy's own
+    # mkdocs.yml (OWN_CONFIG) with it.
     (project / "mkdocs.yml").write_text(config or CONFIG, encoding="utf-8")
+    (project / CLINIC_FILE).unlink(missing_ok=True)
+    if config == OWN_CONFIG and (ROOT / CLINIC_FILE).is_file():
+        shutil.copy2(ROOT / CLINIC_FILE, project / CLINIC_FILE)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     started = time.monotonic()
     proc = subprocess.run(
@@ -114,20 +120,24 @@ def test_make_build_names_a_page_with_broken_front_matter(project: Path) -> None
     ) in out.splitlines()
 
 
-def test_a_clinic_file_that_inherits_mkdocs_yml_is_checked(project: Path) -> None:
-    (project / "clinic.yml").write_text(
+def test_a_config_that_inherits_mkdocs_yml_is_checked(project: Path) -> None:
+    (project / "riverside.yml").write_text(
         "INHERIT: mkdocs.yml\nextra:\n  organisation:\n    website: riverside.example\n"
     )
-    code, out, took = _run(project, sys.executable, "-m", "macros.check_config", "clinic.yml")
+    code, out, took = _run(project, sys.executable, "-m", "macros.check_config", "riverside.yml")
     assert code != 0 and "Traceback" not in out and took < 10
     assert out.strip() == (
-        'clinic.yml: extra.organisation.website: "riverside.example" has no https:// at the '
+        'riverside.yml: extra.organisation.website: "riverside.example" has no https:// at the '
         'start; write "https://riverside.example" (line 4)'
     )
 
 
 def _settings_warnings(out: str) -> list[str]:
-    return [line for line in out.splitlines() if line.startswith("WARNING -  mkdocs.yml: extra")]
+    return [
+        line
+        for line in out.splitlines()
+        if line.startswith(("WARNING -  mkdocs.yml: extra", "WARNING -  clinic.yml: "))
+    ]
 
 
 def test_an_example_config_passes_with_a_warning_about_the_example(project: Path) -> None:
@@ -138,10 +148,10 @@ def test_an_example_config_passes_with_a_warning_about_the_example(project: Path
     )
     assert code == 0, out
     assert _settings_warnings(out) == [
-        "WARNING -  mkdocs.yml: extra.organisation.name: still the example organisation; "
+        "WARNING -  clinic.yml: organisation.name: still the example organisation; "
         "every page says this copy is an example until you write your organisation's name",
-        "WARNING -  mkdocs.yml: extra.crisis_lines_notice: still set; replace the example "
-        'crisis lines with lines for your area, then set it to ""',
+        "WARNING -  clinic.yml: crisis_lines_notice: still set; replace the example "
+        'crisis lines with lines for your area (crisis_lines), then set it to ""',
     ]
 
 
@@ -156,6 +166,11 @@ def test_the_copys_own_config_passes_and_warns_only_about_example_values(project
     )
     assert code == 0, out
     own = configured()
-    found = [*placeholder_warnings(own), *need_warnings(own, ROOT / "docs", "mkdocs.yml", ROOT)]
+    found = [
+        *placeholder_warnings(own),
+        *need_warnings(own, ROOT / "docs", "", ROOT),
+        *legacy_warnings(ROOT),
+        *stale_warnings(ROOT),
+    ]
     expected = [f"WARNING -  {line}" for line in found]
     assert _settings_warnings(out) == expected

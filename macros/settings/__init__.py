@@ -46,17 +46,19 @@ def check(extra: Any, lines: Lines | None = None, file: str = "mkdocs.yml") -> S
     return settings
 
 
-def placeholder_warnings(settings: Settings, file: str = "mkdocs.yml") -> list[str]:
-    """One line for each example value a fork has not replaced yet."""
+def placeholder_warnings(settings: Settings, prefix: str = "") -> list[str]:
+    """One line for each example value a fork has not replaced yet, naming the setting in
+    ``clinic.yml`` where the clinic writes its own (``prefix``: ``languages.es.`` for the
+    Spanish pages' own)."""
     found = []
     if settings.organisation.name == EXAMPLE_ORGANISATION:
         found.append(
-            f"{file}: extra.organisation.name: still the example organisation; every page "
+            "clinic.yml: organisation.name: still the example organisation; every page "
             "says this copy is an example until you write your organisation's name"
         )
     if settings.crisis_lines_notice:
         found.append(
-            f"{file}: extra.crisis_lines_notice: still set; replace the example crisis "
-            'lines with lines for your area, then set it to ""'
+            f"clinic.yml: {prefix}crisis_lines_notice: still set; replace the example "
+            f'crisis lines with lines for your area ({prefix}crisis_lines), then set it to ""'
         )
     return found

@@ -88,6 +88,14 @@ def decode(
         raise _fail(f"{prefix}{exc.field}", str(exc), lines, file) from None
 
 
+def check_field(
+    cls: type, f: dataclasses.Field[Any], raw: Any, where: str, lines: Lines, file: str
+) -> Any:
+    """One field ``f`` of ``cls`` read from ``raw``, found at ``where`` in ``file``: for a
+    setting written outside ``extra:`` (``clinic.yml``)."""
+    return _value(f, _hints(cls)[f.name], raw, where, lines, file)
+
+
 def _value(
     f: dataclasses.Field[Any], hint: Any, raw: Any, where: str, lines: Lines, file: str
 ) -> Any:

@@ -65,22 +65,25 @@ def general_lines_warnings(settings: Settings, english: Settings | None, file: s
         return []
     if is_general(english.crisis_lines):
         return []
+    lang = file.split(".")[1] if file.count(".") == 2 else "xx"
     return [
-        f"{file}: extra.crisis_lines: still the project's general lines, while mkdocs.yml "
-        "lists your own; write lines for this language's readers in your area, or remove "
-        "crisis_lines here to show those of mkdocs.yml (until then its pages say the lines "
-        "are general ones)"
+        f"{file}: extra.crisis_lines: still the project's general lines, while your English "
+        f"pages list your own; write lines for this language's readers under languages: "
+        f"{lang}: crisis_lines: in clinic.yml (copy yours there to show them), or turn the "
+        f"language off there with {lang}: false (until then its pages say the lines are "
+        "general ones)"
     ]
 
 
-def need_warnings(settings: Settings, docs_dir: Path, file: str, project: Path) -> list[str]:
+def need_warnings(settings: Settings, docs_dir: Path, prefix: str, project: Path) -> list[str]:
     """One line when "If you are not safe now" is published without a line for abuse
-    (the page named from ``project``, the folder of the config files)."""
+    (the page named from ``project``, the folder of the config files), naming the setting
+    in clinic.yml (``prefix``: ``languages.es.`` for the Spanish pages)."""
     page = docs_dir / SAFETY_PAGE
     if not page.is_file() or any("abuse" in line.for_ for line in settings.crisis_lines):
         return []
     shown = Path(os.path.relpath(page, project)).as_posix()
     return [
-        f"{file}: extra.crisis_lines: none has for: abuse, yet {shown} tells readers to call "
-        "a domestic abuse helpline; add one with for: abuse"
+        f"clinic.yml: {prefix}crisis_lines: none has for: abuse, yet {shown} tells readers "
+        "to call a domestic abuse helpline; add one with for: abuse"
     ]

@@ -1,0 +1,396 @@
+"""The clinic's own settings file, ``clinic.yml``: checked line by line, laid over the
+project's settings in every language, a language turned off, and updates that merge.
+
+Every test writes the ``clinic.yml`` it needs into a copy of the project, so none depends
+on the values a clinic chose.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.clinic import CLINIC_FILE, check_file, legacy_warnings, overlay, stale_warnings
+from macros.inherit import load_merged
+from tests.harness import (
+    ENGINE,
+    ROOT,
+    BuildError,
+    build_site,
+    copy_project,
+    fixture_extra,
+    site_pages,
+    translations,
+    with_extra,
+)
+
+HAS_SPANISH = (ROOT / "mkdocs.es.yml").is_file()
+needs_spanish = pytest.mark.skipif(not HAS_SPANISH, reason="this copy has no Spanish site")
+
+#: A whole clinic: every language gets its organisation and quick exit, Spanish its own
+#: line (tap to call) and words.
+FULL = """\
+site_name: "Riverside Clinic: a gentle guide"
+organisation:
+  name: "Riverside Clinic"
+  website: "https://riverside.example/"
+  phone: "+44 20 7946 0999"
+crisis_lines:
+  - name: "Riverside Night Line"
+    how: "Call 0800 000 111 (free)"
+    phone: "0800 000 111"
+    for: [suicide, talk]
+  - name: "Riverside Safe at Home"
+    how: "Call 0800 000 222"
+    phone: "0800 000 222"
+    for: [abuse]
+crisis_lines_notice: ""
+quick_exit:
+  url: "https://www.bbc.co.uk/news"
+  label: "Leave now"
+referrals:
+  - name: "Riverside talking therapies"
+    url: "https://riverside.example/therapy"
+disclaimer: "Riverside's own disclaimer."
+languages:
+  es:
+    site_name: "Clínica Riverside: una guía amable"
+    crisis_lines:
+      - name: "Línea de noche de Riverside"
+        how: "Llama al 0800 000 111 (gratis)"
+        phone: "0800 000 111"
+        for: [suicide, talk]
+      - name: "Riverside: seguridad en casa"
+        how: "Llama al 0800 000 333"
+        phone: "0800 000 333"
+        for: [abuse]
+    crisis_lines_notice: ""
+    quick_exit:
+      label: "Salir ya"
+    disclaimer: "El aviso propio de Riverside."
+    referrals:
+      - name: "Terapias de Riverside"
+        url: "https://riverside.example/es/terapia"
+"""
+
+#: A small clinic: one line, no quick exit, no Spanish.
+SMALL = """\
+organisation:
+  name: "Hilltop Group"
+crisis_lines:
+  - name: "Hilltop Listening Line"
+    how: "Call 01632 960 123"
+    phone: "01632 960 123"
+    for: [suicide, abuse, talk]
+crisis_lines_notice: ""
+quick_exit:
+  enabled: false
+languages:
+  es: false
+"""
+
+
+def _project(dest: Path, clinic: str) -> Path:
+    """A copy of the project with the tests' own settings in mkdocs.yml and ``clinic``."""
+    project = copy_project(dest)
+    config = project / "mkdocs.yml"
+    config.write_text(with_extra(config.read_text(encoding="utf-8")), encoding="utf-8")
+    (project / CLINIC_FILE).write_text(clinic, encoding="utf-8")
+    return project
+
+
+def _check(project: Path) -> tuple[int, str, float]:
+    """``python -m macros.check_config`` in ``project``, as ``make build`` runs it."""
+    started = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "macros.check_config"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
+    )
+    return proc.returncode, proc.stdout + proc.stderr, time.monotonic() - started
+
+
+# The file is checked like mkdocs.yml, each message naming clinic.yml ---------------------
+
+MISTAKES = [
+    (
+        "organisation:\n  name: Riverside\n  website: riverside.example\n",
+        'clinic.yml: organisation.website: "riverside.example" has no https:// at the start; '
+        'write "https://riverside.example" (line 3)',
+    ),
+    (
+        "organsation:\n  name: Riverside\n",
+        "clinic.yml: organsation: unknown setting; did you mean organisation? (line 1)",
+    ),
+    (
+        "crisis_lines:\n  - name: Riverside line\n",
+        "clinic.yml: crisis_lines[0].how: missing; say how to reach it, "
+        'like "Call or text 988" (line 2)',
+    ),
+    (
+        'site_name: "Riverside <b>"\n',
+        "clinic.yml: site_name: holds '<'; write it as plain text (line 1)",
+    ),
+    (
+        "languages:\n  fr: false\n",
+        "clinic.yml: languages.fr: no mkdocs.fr.yml; the languages here are es (line 2)",
+    ),
+    (
+        "languages:\n  en:\n    site_name: Riverside\n",
+        "clinic.yml: languages.en: English settings go at the top of clinic.yml, not here (line 2)",
+    ),
+    (
+        "languages:\n  es:\n    crisis_lines:\n"
+        "      - name: Línea\n        how: Llama\n        phone: '0800 abc'\n",
+        None,  # the phone message, named under languages.es
+    ),
+    ("organisation:\n\tname: Riverside\n", "clinic.yml: line 2: "),
+    (
+        "crisis_lines_notice: one\ncrisis_lines_notice: two\n",
+        "clinic.yml: line 2: crisis_lines_notice is written twice",
+    ),
+]
+
+
+@needs_spanish
+@pytest.mark.parametrize(("text", "expected"), MISTAKES)
+def test_a_mistake_in_clinic_yml_is_one_line_naming_it(
+    tmp_path: Path, text: str, expected: str | None
+) -> None:
+    project = _project(tmp_path / "copy", text)
+    code, out, took = _check(project)
+    assert code == 1 and "Traceback" not in out and took < 10, out
+    assert len(out.strip().splitlines()) == 1, out
+    if expected is None:
+        assert out.startswith("clinic.yml: languages.es.crisis_lines[0].phone: "), out
+        assert "(line 6)" in out, out
+    else:
+        assert out.strip().startswith(expected), out
+
+
+def test_a_clinic_yml_of_comments_only_changes_nothing(tmp_path: Path) -> None:
+    project = _project(tmp_path / "copy", "# organisation:\n#   name: Riverside\n")
+    assert check_file(project) == {}
+    config = load_merged(project / "mkdocs.yml")
+    assert overlay(config, "en", project) == config
+
+
+def test_a_whole_config_named_clinic_yml_is_left_to_its_own_build(tmp_path: Path) -> None:
+    # Before clinic.yml had a meaning, a clinic could write its own config that INHERITs
+    # mkdocs.yml and build it with -f: that file is not read as settings to lay over.
+    project = _project(tmp_path / "copy", "INHERIT: mkdocs.yml\nsite_name: Riverside\n")
+    assert check_file(project) == {}
+
+
+# What reaches each language --------------------------------------------------------------
+
+
+@needs_spanish
+def test_shared_settings_reach_every_language_and_words_only_where_given(tmp_path: Path) -> None:
+    project = _project(tmp_path / "copy", FULL)
+    clinic = yaml.safe_load(FULL)
+    english = overlay(load_merged(project / "mkdocs.yml"), "en", project)
+    spanish = overlay(load_merged(project / "mkdocs.es.yml"), "es", project)
+    assert english["site_name"] == clinic["site_name"]
+    assert english["extra"]["crisis_lines"] == clinic["crisis_lines"]
+    assert english["extra"]["quick_exit"]["label"] == "Leave now"
+    es = clinic["languages"]["es"]
+    assert spanish["site_name"] == es["site_name"]
+    assert spanish["extra"]["organisation"] == clinic["organisation"]
+    assert spanish["extra"]["crisis_lines"] == es["crisis_lines"]
+    assert spanish["extra"]["disclaimer"] == es["disclaimer"]
+    # The Spanish label, with the address every language shares.
+    assert spanish["extra"]["quick_exit"]["label"] == "Salir ya"
+    assert spanish["extra"]["quick_exit"]["url"] == clinic["quick_exit"]["url"]
+    assert stale_warnings(project) == []
+
+
+@needs_spanish
+def test_english_words_never_replace_a_languages_own_and_the_build_says_so(
+    tmp_path: Path,
+) -> None:
+    text = FULL[: FULL.index("languages:")]
+    project = _project(tmp_path / "copy", text)
+    project_es = load_merged(project / "mkdocs.es.yml")
+    spanish = overlay(project_es, "es", project)
+    assert spanish["extra"]["organisation"]["name"] == "Riverside Clinic"
+    assert spanish["extra"]["quick_exit"]["url"] == "https://www.bbc.co.uk/news"
+    assert "label" not in spanish["extra"]["quick_exit"]  # "Leave now" is English
+    for key in ("crisis_lines", "disclaimer", "referrals"):
+        assert spanish["extra"][key] == project_es["extra"][key], key
+    [warning] = stale_warnings(project)
+    assert warning.startswith("clinic.yml: site_name, referrals, disclaimer: the Spanish pages")
+    assert "languages: es:" in warning and "es: false" in warning
+
+
+def test_mkdocs_yml_holding_a_clinics_values_is_told_what_to_move(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "copy")
+    (project / CLINIC_FILE).unlink(missing_ok=True)
+    config = project / "mkdocs.yml"
+    extra = yaml.safe_load(fixture_extra())
+    extra["extra"]["organisation"]["name"] = "Riverside Clinic"
+    dumped = yaml.safe_dump(extra, width=10**6, allow_unicode=True)
+    config.write_text(with_extra(config.read_text(encoding="utf-8"), dumped), encoding="utf-8")
+    [warning] = legacy_warnings(project)
+    assert warning.startswith("mkdocs.yml: extra: organisation: your own values are in mkdocs.yml")
+    assert "into clinic.yml" in warning
+    # ... and they still reach the pages until moved.
+    assert overlay(load_merged(config), "en", project)["extra"]["organisation"]["name"] == (
+        "Riverside Clinic"
+    )
+    (project / CLINIC_FILE).write_text(yaml.safe_dump({"organisation": {"name": "Moved"}}))
+    assert overlay(load_merged(config), "en", project)["extra"]["organisation"]["name"] == "Moved"
+
+
+# Two customised copies pass the gate: strict builds of every language that is on --------
+
+LINE_NAMES = re.compile(r'<strong class="hi-support__name">(?:<a [^>]*>)?([^<]*)<')
+
+
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not HAS_SPANISH:
+        pytest.skip("this copy has no Spanish site")
+    project = _project(tmp_path_factory.mktemp("full"), FULL)
+    try:
+        return build_site(project / "site", project=project)
+    except BuildError as exc:
+        pytest.fail(f"{ENGINE} build --strict (full clinic) failed:\n{exc}", pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    if not HAS_SPANISH:
+        pytest.skip("this copy has no Spanish site")
+    project = _project(tmp_path_factory.mktemp("small"), SMALL)
+    assert translations(project) == {}
+    try:
+        return project, build_site(project / "site", project=project)
+    except BuildError as exc:
+        pytest.fail(f"{ENGINE} build --strict (small clinic) failed:\n{exc}", pytrace=False)
+
+
+def test_every_language_shows_the_clinic_its_lines_and_quick_exit(full_site: Path) -> None:
+    clinic = yaml.safe_load(FULL)
+    for lang, lines, label in (
+        ("", clinic["crisis_lines"], "Leave now"),
+        ("es/", clinic["languages"]["es"]["crisis_lines"], "Salir ya"),
+    ):
+        support = unescape((full_site / f"{lang}get-support/index.html").read_text("utf-8"))
+        assert LINE_NAMES.findall(support) == [line["name"] for line in lines], lang
+        for line in lines:
+            digits = re.sub(r"\D", "", line["phone"])
+            assert f'href="tel:{digits}"' in support, (lang, line["name"])
+        assert "hi-support__notice" not in support, lang
+        for page in site_pages(full_site / lang) if lang else site_pages(full_site):
+            if not lang and page.startswith("es/"):
+                continue
+            html = unescape((full_site / lang / page).read_text("utf-8"))
+            assert "Riverside Clinic" in html, (lang, page)
+            assert "data-hi-example-notice" not in html, (lang, page)
+            assert 'href="https://www.bbc.co.uk/news"' in html, (lang, page)
+            assert f"data-quick-exit>{label}<" in html, (lang, page)
+    spanish = unescape((full_site / "es/index.html").read_text("utf-8"))
+    assert re.search(r"<title>[^<]*Clínica Riverside: una guía amable</title>", spanish)
+    assert "El aviso propio de Riverside." in spanish
+
+
+def test_a_language_turned_off_is_not_built_offered_or_linked(
+    small_site: tuple[Path, Path],
+) -> None:
+    _, site = small_site
+    assert not (site / "es").exists()
+    for page in site_pages(site):
+        html = (site / page).read_text("utf-8")
+        assert "hreflang" not in html, page
+        assert not re.search(r'href="(?:\.\./|\./|/)*es/', html), page  # no link to /es/
+        assert "data-quick-exit" not in html, page
+    support = unescape((site / "get-support/index.html").read_text("utf-8"))
+    assert LINE_NAMES.findall(support) == ["Hilltop Listening Line"]
+    assert 'href="tel:01632960123"' in support
+
+
+def test_make_build_leaves_a_language_turned_off_out(small_site: tuple[Path, Path]) -> None:
+    project, _ = small_site
+    proc = subprocess.run(
+        [sys.executable, "-m", "macros.check_config", "--translations"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0 and proc.stdout.strip() == "", proc.stdout + proc.stderr
+    # Built directly, the Spanish config says why in one line.
+    with pytest.raises(BuildError) as built:
+        build_site(project / "es-site", project=project, config_file="mkdocs.es.yml")
+    assert "the Spanish pages are turned off in clinic.yml (languages: es: false)" in str(
+        built.value
+    )
+    assert "Traceback" not in str(built.value)
+
+
+# Sync fork: a release merges into a clinic's copy with no conflict, and builds ----------
+
+
+def _git(repo: Path, *args: str) -> str:
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+    )
+    proc = subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, check=False, env=env
+    )
+    assert proc.returncode == 0, f"git {' '.join(args)}:\n{proc.stdout}{proc.stderr}"
+    return proc.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_fork_takes_a_later_release_without_a_conflict(tmp_path: Path) -> None:
+    repo = copy_project(tmp_path / "repo")
+    shutil.copy2(ROOT / CLINIC_FILE, repo / CLINIC_FILE)  # the project's as shipped
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "release 1")
+    # The clinic's fork: its own values, in its own file only.
+    _git(repo, "checkout", "-q", "-b", "fork")
+    (repo / CLINIC_FILE).write_text(FULL if HAS_SPANISH else SMALL, encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "our clinic")
+    # The next release: the nav, a default crisis line and the comments change.
+    _git(repo, "checkout", "-q", "main")
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    nav = re.search(r"^  - (\w[^:\n]*): ", text, re.M)
+    assert nav, "mkdocs.yml has no nav titles to change"
+    text = text.replace(f"  - {nav.group(1)}: ", f"  - {nav.group(1)} (new): ", 1)
+    text = re.sub(r'(\n    - name: )"([^"]+)"', r'\1"\2 (renamed)"', text, count=1)
+    text = text.replace("# ", "# Release 2: ", 3)
+    config.write_text(text, encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "release 2")
+    # Sync fork.
+    _git(repo, "checkout", "-q", "fork")
+    _git(repo, "merge", "-q", "--no-edit", "main")
+    assert (repo / CLINIC_FILE).read_text(encoding="utf-8") == (FULL if HAS_SPANISH else SMALL)
+    assert "(new): " in (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    code, out, _ = _check(repo)
+    assert code == 0, out
+    site = build_site(tmp_path / "site", project=repo)
+    home = unescape((site / "index.html").read_text("utf-8"))
+    assert f"{nav.group(1)} (new)" in home
+    support = unescape((site / "get-support/index.html").read_text("utf-8"))
+    expected = yaml.safe_load(FULL if HAS_SPANISH else SMALL)["crisis_lines"]
+    assert LINE_NAMES.findall(support) == [line["name"] for line in expected]
