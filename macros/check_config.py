@@ -164,6 +164,59 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _theme_knows(language: str) -> bool:
+    """Whether the theme has its own words for ``language`` (Material's partials)."""
+    try:
+        import material
+    except ImportError:  # Zensical: its theme is not importable here; take the code
+        return re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?", language) is not None
+    partials = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    return (partials / f"{language}.html").is_file()
+
+
+def check_layout(path: Path, data: dict[str, Any], lines: dict[str, int]) -> None:
+    """Settings that decide where a language's pages come from and go, checked for what
+    they do: a translation (``mkdocs.<lang>.yml``) builds ``docs/<lang>/`` into
+    ``site/<lang>/`` in its own language, with the English site's styles and scripts."""
+    file = path.name
+
+    def fail(key: str, message: str) -> ConfigFileError:
+        line = f" (line {lines[key]})" if key in lines else ""
+        return ConfigFileError(f"{file}: {key}: {message}{line}")
+
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    language = str(theme.get("language") or "en")
+    own = language_of(path) if path.name.startswith("mkdocs.") else "en"
+    if own == "en":
+        if not _theme_knows(language):
+            raise fail(
+                "theme.language", f"{language!r} is not a language code the theme knows, like en"
+            )
+        return
+    if language != own:
+        raise fail(
+            "theme.language", f"{language!r}, but this file builds the {own} pages; write {own}"
+        )
+    docs = str(data.get("docs_dir") or "docs").rstrip("/")
+    if docs != f"docs/{own}":
+        raise fail("docs_dir", f"{docs!r}; the {own} pages live in docs/{own}, write docs/{own}")
+    if not (path.parent / docs).is_dir():
+        raise fail("docs_dir", f"docs/{own} is missing; the {own} pages live there")
+    site = str(data.get("site_dir") or "site").rstrip("/")
+    if site != f"site/{own}":
+        raise fail(
+            "site_dir",
+            f"{site!r} would mix these pages with the English site's; write site/{own}",
+        )
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    if str(extra.get("shared_assets") or "") != "../":
+        raise fail(
+            "extra.shared_assets",
+            'must be "../" (the styles, the quiz script and the quick exit\'s script are '
+            'the English site\'s, one folder up); write shared_assets: "../" under extra:',
+        )
+
+
 def check_config(path: Path) -> None:
     """Check ``path`` (mkdocs.yml, or a file that INHERITs it): raise SiteError at a problem."""
     data, lines = read_config(path)
@@ -174,6 +227,7 @@ def check_config(path: Path) -> None:
         # A text the child inherits is the parent's to fix: checked there first.
         check_texts(parent, parent_path.name, parent_lines)
         data = _merge(parent, {k: v for k, v in data.items() if k != "INHERIT"})
+    check_layout(path, data, lines)
     # The clinic's own values (clinic.yml), checked there first, then laid over.
     check_file(path.parent)
     data = overlay(data, language_of(path), path.parent)

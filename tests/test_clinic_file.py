@@ -394,3 +394,29 @@ def test_a_fork_takes_a_later_release_without_a_conflict(tmp_path: Path) -> None
     support = unescape((site / "get-support/index.html").read_text("utf-8"))
     expected = yaml.safe_load(FULL if HAS_SPANISH else SMALL)["crisis_lines"]
     assert LINE_NAMES.findall(support) == [line["name"] for line in expected]
+
+
+# A translation's config is checked for what it does -------------------------------------
+
+LAYOUT = [
+    (r"(?m)^  language: es$", "  language: sp", "mkdocs.es.yml: theme.language: 'sp', but"),
+    (r"(?m)^site_dir: .*$", "site_dir: site", "mkdocs.es.yml: site_dir: 'site' would mix"),
+    (r"(?m)^docs_dir: .*$", "docs_dir: docs", "mkdocs.es.yml: docs_dir: 'docs'; the es pages"),
+    (r"(?m)^  shared_assets: .*$", '  shared_assets: ""', "mkdocs.es.yml: extra.shared_assets:"),
+    (r"(?m)^extra:$", "extra:\n  crisis_lines: []\nextra:", "mkdocs.es.yml: line "),
+]
+
+
+@needs_spanish
+@pytest.mark.parametrize(("pattern", "replacement", "expected"), LAYOUT)
+def test_a_translation_config_that_would_break_its_pages_is_one_line(
+    tmp_path: Path, pattern: str, replacement: str, expected: str
+) -> None:
+    project = _project(tmp_path / "copy", "")
+    spanish = project / "mkdocs.es.yml"
+    text, found = re.subn(pattern, replacement, spanish.read_text(encoding="utf-8"), count=1)
+    assert found == 1, pattern
+    spanish.write_text(text, encoding="utf-8")
+    code, out, took = _check(project)
+    assert code == 1 and "Traceback" not in out and took < 10, out
+    assert len(out.strip().splitlines()) == 1 and out.startswith(expected), out
