@@ -164,10 +164,15 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    """``value`` when it is a mapping, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
 def _theme_knows(language: str) -> bool:
     """Whether the theme has its own words for ``language`` (Material's partials)."""
     try:
-        import material
+        import material  # type: ignore[import-untyped]
     except ImportError:  # Zensical: its theme is not importable here; take the code
         return re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?", language) is not None
     partials = Path(material.__file__).parent / "templates" / "partials" / "languages"
@@ -184,7 +189,7 @@ def check_layout(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Non
         line = f" (line {lines[key]})" if key in lines else ""
         return ConfigFileError(f"{file}: {key}: {message}{line}")
 
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    theme = _mapping(data.get("theme"))
     language = str(theme.get("language") or "en")
     own = language_of(path) if path.name.startswith("mkdocs.") else "en"
     if own == "en":
@@ -208,7 +213,7 @@ def check_layout(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Non
             "site_dir",
             f"{site!r} would mix these pages with the English site's; write site/{own}",
         )
-    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    extra = _mapping(data.get("extra"))
     if str(extra.get("shared_assets") or "") != "../":
         raise fail(
             "extra.shared_assets",
