@@ -23,6 +23,7 @@ import yaml
 
 from macros.clinic import check_file, language_of, overlay, translations
 from macros.engine import SiteError, excluded
+from macros.foreign import check_settings as check_foreign
 from macros.pages import check_pages
 from macros.settings import check
 from macros.theme_text import check_texts
@@ -233,6 +234,7 @@ def check_config(path: Path) -> None:
         check_texts(parent, parent_path.name, parent_lines)
         data = _merge(parent, {k: v for k, v in data.items() if k != "INHERIT"})
     check_layout(path, data, lines)
+    check_foreign(data, lines, path.name)
     # The clinic's own values (clinic.yml), checked there first, then laid over.
     check_file(path.parent)
     data = overlay(data, language_of(path), path.parent)

@@ -42,6 +42,7 @@ from macros.engine import (
     project_dir,
     site_dir,
 )
+from macros.foreign import ForeignError, Problem, line_of, page_problems
 from macros.pages import page_files, read_front_matter
 from macros.settings import check
 from macros.settings.csp import policy
@@ -116,7 +117,9 @@ def check_site(conf: Any, file: str | None = None) -> int:
     settings = check(config_value(conf, "extra"), file=file)
     expected = Expected(policy=policy(), quick_exit=settings.quick_exit.enabled)
     site = site_dir(conf)
+    own = str(config_value(conf, "site_url") or "")
     failed: list[tuple[Path, list[str]]] = []
+    strange: list[tuple[Path, list[Problem]]] = []
     count = 0
     for page in built_pages(site, (alt.link for alt in settings.alternate)):
         count += 1
@@ -124,8 +127,13 @@ def check_site(conf: Any, file: str | None = None) -> int:
         lacks = missing(text, expected, page.relative_to(site).as_posix())
         if lacks:
             failed.append((page, lacks))
+        problems = page_problems(text, own)
+        if problems:
+            strange.append((page, problems))
     if failed:
         raise _error(conf, file, site, failed)
+    if strange:
+        raise _foreign_error(conf, file, site, strange)
     return count
 
 
@@ -161,6 +169,36 @@ def _error(
     (page, lacks), cause = found
     others = f" (and {len(failed) - 1} more pages)" if len(failed) > 1 else ""
     return SafetyLayerError(f"{_shown(page)}{others}: {', '.join(lacks)}; {cause}")
+
+
+def _foreign_error(
+    conf: Any, file: str, site: Path, strange: list[tuple[Path, list[Problem]]]
+) -> ForeignError:
+    """One line: the first page's Markdown file (and line) where its text is found, else
+    the built page and where such a thing comes from."""
+    sources = _sources(conf, site)
+    others = f" (and {len(strange) - 1} more pages)" if len(strange) > 1 else ""
+    for page, problems in strange:
+        source = sources.get(page.resolve())
+        text = _read(project_dir(conf) / source) if source else ""
+        for problem in problems:
+            line = line_of(text, problem.needle)
+            if line:
+                return ForeignError(f"{source} (line {line}){others}: {problem.words}")
+    page, problems = strange[0]
+    source = sources.get(page.resolve())
+    where = f"{source}, its macros or " if source else ""
+    return ForeignError(
+        f"{_shown(page)}{others}: {problems[0].words} (it comes from {where}a template in "
+        f"overrides/ or a setting in {file})"
+    )
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _sources(conf: Any, site: Path) -> dict[Path, str]:
