@@ -65,6 +65,30 @@ def _any(value: Any) -> str | None:
     return None
 
 
+def _search(value: Any) -> str | None:
+    # Material's and Zensical's search read these; any other value breaks the ranking of
+    # every result (boost: high gives each a score of NaN) or is ignored without a word.
+    if not isinstance(value, dict):
+        return "must be settings indented under it, like boost: 2 or exclude: true"
+    for key, setting in value.items():
+        if key == "boost":
+            if isinstance(setting, bool) or not isinstance(setting, (int, float)):
+                return (
+                    f"boost: {setting!r} is not a number; write a number like 2 (ranks the "
+                    "page higher in search) or 0.5 (lower)"
+                )
+            if not 0 < setting <= 100:
+                return f"boost: {setting} must be more than 0 and at most 100, like 2 or 0.5"
+        elif key == "exclude":
+            if not isinstance(setting, bool):
+                return f"exclude: {setting!r} must be true or false"
+        else:
+            near = difflib.get_close_matches(str(key), ["boost", "exclude"], n=1)
+            hint = f"; did you mean {near[0]}?" if near else "; only boost and exclude are"
+            return f"{key}: unknown search setting{hint}"
+    return None
+
+
 #: Every front matter field a page may have: its check, and who must have it.
 #: "all": every page; "lesson": lessons (see ``needs_review``); "": optional.
 FIELDS: dict[str, tuple[Callable[[Any], str | None], str]] = {
@@ -76,7 +100,7 @@ FIELDS: dict[str, tuple[Callable[[Any], str | None], str]] = {
     "content_note": (_text, ""),
     # Material's own keys.
     "hide": (_any, ""),
-    "search": (_any, ""),
+    "search": (_search, ""),
     "template": (_text, ""),
     "icon": (_text, ""),
     "status": (_text, ""),
@@ -188,15 +212,45 @@ def check_page(page: str, text: str, templates: Path | None = None) -> dict[str,
         raise _fail(page, "template", problem, lines.get("template"))
     if meta.get("sources") == [] and is_lesson(page):
         raise _fail(page, "sources", "empty; a lesson lists at least one reference id")
-    reviewed, due = meta.get("reviewed"), meta.get("next_review")
-    if isinstance(reviewed, dt.date) and isinstance(due, dt.date) and due <= reviewed:
-        raise _fail(
-            page,
+    dates = _review_dates(meta.get("reviewed"), meta.get("next_review"))
+    if dates:
+        field, words = dates
+        raise _fail(page, field, words, lines.get(field))
+    return meta
+
+
+#: The editorial policy: every reader page is reviewed again within a year.
+REVIEW_WITHIN = dt.timedelta(days=366)
+
+
+def _review_dates(reviewed: Any, due: Any, today: dt.date | None = None) -> tuple[str, str] | None:
+    """The review field that says something untrue, and what to write; None: both fine."""
+    today = today or dt.date.today()
+    if isinstance(reviewed, dt.datetime):
+        reviewed = reviewed.date()
+    if isinstance(due, dt.datetime):
+        due = due.date()
+    if isinstance(reviewed, dt.date) and reviewed > today + dt.timedelta(days=1):
+        return (
+            "reviewed",
+            f"{reviewed.isoformat()} is in the future; write the day the page was last "
+            "reviewed (today at the latest)",
+        )
+    if not (isinstance(reviewed, dt.date) and isinstance(due, dt.date)):
+        return None
+    if due <= reviewed:
+        return (
             "next_review",
             f"{due.isoformat()} is not after reviewed ({reviewed.isoformat()}); set a later date",
-            lines.get("next_review"),
         )
-    return meta
+    if due - reviewed > REVIEW_WITHIN:
+        latest = reviewed + dt.timedelta(days=365)
+        return (
+            "next_review",
+            f"{due.isoformat()} is more than a year after reviewed ({reviewed.isoformat()}); "
+            f"pages are reviewed within a year, so write {latest.isoformat()} or earlier",
+        )
+    return None
 
 
 def page_files(docs: Path, left_out: Callable[[str], bool] = lambda _: False) -> list[str]:

@@ -22,15 +22,19 @@ so ``python -m macros build`` runs it once Zensical has returned (``check_config
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
+from macros.clinic import CLINIC_FILE
+from macros.clinic import read as read_clinic
 from macros.engine import (
     SiteError,
     config_name,
@@ -38,9 +42,11 @@ from macros.engine import (
     custom_dir,
     docs_dir,
     excluded,
+    is_translation,
     page_url,
     project_dir,
     site_dir,
+    site_language,
 )
 from macros.foreign import ForeignError, Problem, line_of, page_problems
 from macros.pages import page_files, read_front_matter
@@ -118,6 +124,8 @@ def check_site(conf: Any, file: str | None = None) -> int:
     expected = Expected(policy=policy(), quick_exit=settings.quick_exit.enabled)
     site = site_dir(conf)
     own = str(config_value(conf, "site_url") or "")
+    if settings.quick_exit.enabled:
+        _exit_leaves(conf, file, settings.quick_exit.url, own)
     failed: list[tuple[Path, list[str]]] = []
     strange: list[tuple[Path, list[Problem]]] = []
     count = 0
@@ -135,6 +143,37 @@ def check_site(conf: Any, file: str | None = None) -> int:
     if strange:
         raise _foreign_error(conf, file, site, strange)
     return count
+
+
+def _exit_leaves(conf: Any, file: str, url: str, own: str) -> None:
+    """Raise a SafetyLayerError when the quick exit's ``url`` is a page of this site
+    (``own``, its ``site_url``): the exit would keep the reader here."""
+    mine, exit_to = urlsplit(own), urlsplit(url)
+    root = mine.path if mine.path.endswith("/") else mine.path + "/"
+    if is_translation(conf):  # site_url: …/es/; the English site is the folder above
+        root = posixpath.dirname(root.rstrip("/")).rstrip("/") + "/"
+    path = exit_to.path if exit_to.path.endswith("/") else exit_to.path + "/"
+    if not own or exit_to.netloc.lower() != mine.netloc.lower() or not path.startswith(root):
+        return
+    data, lines = read_clinic(project_dir(conf))
+    key, shown = "quick_exit.url", file
+    language = site_language(conf)
+    chosen = _mapping(_mapping(_mapping(data.get("languages")).get(language)).get("quick_exit"))
+    if chosen.get("url"):
+        key, shown = f"languages.{language}.quick_exit.url", CLINIC_FILE
+    elif _mapping(data.get("quick_exit")).get("url"):
+        shown = CLINIC_FILE
+    else:
+        key = "extra.quick_exit.url"
+    line = f" (line {lines[key]})" if shown == CLINIC_FILE and key in lines else ""
+    raise SafetyLayerError(
+        f"{shown}: {key}: {url} is a page of this site, so the quick exit would keep the "
+        f"reader here; write the address of a neutral site, like a weather page{line}"
+    )
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _error(
@@ -249,4 +288,14 @@ def check_config_site(config: Path, file: str) -> int:
     if not isinstance(data, dict):
         raise SafetyLayerError(f"{file}: must be settings written as name: value lines")
     data["config_file_path"] = str(config.resolve())
+    data["site_url"] = _from_env(data.get("site_url"))
     return check_site(data, file)
+
+
+def _from_env(value: Any) -> Any:
+    """``!ENV [NAME, ..., default]`` read as written (a list): the first variable set, else
+    the default, as MkDocs and Zensical resolve it."""
+    if not isinstance(value, list) or not value:
+        return value
+    *names, default = value
+    return next((os.environ[n] for n in names if os.environ.get(n)), default)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import MISSING, field
 from typing import Any
@@ -103,6 +104,13 @@ def check_phone(value: Any, meta: dict[str, Any]) -> str:
     number = as_text(value, required=meta["required"], fix=meta["fix"])
     if not number:
         return ""
+    other = "".join(c for c in number if c.isdigit() and c not in "0123456789")
+    if other:
+        plain = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in number)
+        raise Problem(
+            f'"{number}" is written with digits other than 0-9, which phones do not dial '
+            f'from a link; write it with 0 to 9, like "{plain}"'
+        )
     if not _PHONE.fullmatch(number) or sum(c.isdigit() for c in number) < 3:
         raise Problem(
             f'"{number}" is not a phone number; use only digits, spaces, +, - and brackets, '
@@ -114,6 +122,18 @@ def check_phone(value: Any, meta: dict[str, Any]) -> str:
 def check_email(value: Any, meta: dict[str, Any]) -> str:
     """An email address that makes a working ``mailto:`` link."""
     address = as_text(value, required=meta["required"], fix=meta["fix"])
+    extra = re.search(r"[?&#%]", address)
+    if extra and extra.group(0) in "?&":
+        raise Problem(
+            f'"{address}" holds {extra.group(0)!r}: what follows it would add a copy to '
+            "someone else, a subject or text to every email a reader starts; write the "
+            f'address alone, like "{address[: extra.start()]}"'
+        )
+    if extra:
+        raise Problem(
+            f'"{address}" holds {extra.group(0)!r}, which an email link does not keep as '
+            'written; write the address alone, like "hello@example.org"'
+        )
     if address and not _EMAIL.fullmatch(address):
         raise Problem(f'"{address}" is not an email address, like "hello@example.org"')
     return address
