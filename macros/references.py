@@ -94,16 +94,31 @@ REQUIRED = tuple(f.name for f in fields(Reference) if f.name != "id" and f.defau
 
 
 def _lines(text: str) -> dict[tuple[str, ...], int]:
-    """The line of every entry and field in the YAML ``text``: ``(id, field) -> line``."""
+    """The line of every entry and field in the YAML ``text``: ``(id, field) -> line``.
+
+    An id or a field written twice is refused: YAML would keep the second silently, so
+    one work would replace another everywhere it is cited."""
     lines: dict[tuple[str, ...], int] = {}
     root = yaml.compose(text)
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
-            lines[(key.value,)] = key.start_mark.line + 1
+            _once(lines, (key.value,), key.start_mark.line + 1)
             if isinstance(value, yaml.MappingNode):
                 for field, _ in value.value:
-                    lines[(key.value, field.value)] = field.start_mark.line + 1
+                    _once(lines, (key.value, field.value), field.start_mark.line + 1)
     return lines
+
+
+class _WrittenTwice(yaml.YAMLError):
+    def __init__(self, path: tuple[str, ...], first: int, line: int) -> None:
+        super().__init__(".".join(path))
+        self.path, self.first, self.line = path, first, line
+
+
+def _once(lines: dict[tuple[str, ...], int], path: tuple[str, ...], line: int) -> None:
+    if path in lines:
+        raise _WrittenTwice(path, lines[path], line)
+    lines[path] = line
 
 
 def _isbn_ok(isbn: str) -> bool:
@@ -156,6 +171,14 @@ def _parse(text: str, file: str) -> tuple[Any, dict[tuple[str, ...], int]]:
     """The YAML ``text`` and the line of each entry and field, or one line on bad YAML."""
     try:
         return yaml.safe_load(text), _lines(text)
+    except _WrittenTwice as twice:
+        what, fix = (
+            ("id", "give each work its own id") if len(twice.path) == 1 else ("field", "keep one")
+        )
+        raise ReferencesError(
+            f"{file}: {'.'.join(twice.path)}: this {what} is written twice (lines "
+            f"{twice.first} and {twice.line}); {fix}"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""

@@ -86,7 +86,12 @@ def english_settings(project: Path) -> Settings | None:
 _WARNED: set[str] = set()
 
 
-def _warn(lines: list[str]) -> None:
+def warn(lines: list[str], file: str) -> None:
+    """``_warn`` for a warning about ``file`` (for the other modules)."""
+    _warn(lines, file)
+
+
+def _warn(lines: list[str], file: str = "mkdocs.yml") -> None:
     """Print each line once in the build log (and as a GitHub Actions warning on GitHub)."""
     for line in lines:
         if line in _WARNED:
@@ -94,7 +99,7 @@ def _warn(lines: list[str]) -> None:
         _WARNED.add(line)
         sys.stderr.write(f"WARNING -  {line}\n")
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            sys.stderr.write(f"::warning file=mkdocs.yml::{line}\n")
+            sys.stderr.write(f"::warning file={file}::{line}\n")
 
 
 def apply(extra: Any) -> Settings:

@@ -115,8 +115,9 @@ def parse(name: str, text: str) -> Source:
         raise QuizError(f"{name}: not valid YAML: {exc}") from None
 
 
-def _guard(loader_class: Any, name: str, text: str) -> None:
-    """Refuse anchors, aliases, tags and deep nesting, reading the events one by one."""
+def _guard(loader_class: Any, name: str, text: str, kind: str = "quiz files") -> None:
+    """Refuse anchors, aliases, tags and deep nesting, reading the events one by one
+    (``kind``: what the file is, for messages)."""
     depth = 0
     loader = loader_class(text)
     try:
@@ -125,20 +126,18 @@ def _guard(loader_class: Any, name: str, text: str) -> None:
             line = f" (line {event.start_mark.line + 1})"
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise QuizError(
-                    f"{name}: anchors and aliases (& and *) are not used in quiz files; "
+                    f"{name}: anchors and aliases (& and *) are not used in {kind}; "
                     f"write the text out in full{line}"
                 )
             if getattr(event, "tag", None) and not isinstance(event, yaml.DocumentStartEvent):
                 tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
-                raise QuizError(
-                    f"{name}: tags like {tag} are not used in quiz files; remove it{line}"
-                )
+                raise QuizError(f"{name}: tags like {tag} are not used in {kind}; remove it{line}")
             if isinstance(event, _START):
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise QuizError(
                         f"{name}: lists and groups of fields are nested more than "
-                        f"{MAX_DEPTH} deep; a quiz file needs far fewer levels{line}"
+                        f"{MAX_DEPTH} deep; {kind} need far fewer levels{line}"
                     )
             elif isinstance(event, _END):
                 depth -= 1

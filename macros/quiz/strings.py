@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 import yaml
 
 from macros.engine import SiteError
+from macros.quiz.errors import QuizError
+from macros.quiz.source import _guard
 from macros.yaml_words import explain
 
 FILE = Path(__file__).with_name("strings.yml")
@@ -22,7 +25,11 @@ class StringTableError(SiteError):
 def _read(path: Path) -> dict[str, Any]:
     where = f"macros/quiz/{path.name}"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        _guard(yaml.SafeLoader, where, text, "string tables")
+        data = yaml.safe_load(text)
+    except QuizError as exc:
+        raise StringTableError(str(exc)) from None
     except UnicodeDecodeError:
         raise StringTableError(f"{where}: not UTF-8 text; save it as UTF-8") from None
     except yaml.YAMLError as exc:
@@ -61,19 +68,59 @@ def _read_all(_stamp: tuple[tuple[str, int], ...]) -> dict[str, dict[str, Any]]:
     return data
 
 
+def _flat(table: dict[str, Any]) -> dict[str, Any]:
+    """``{"next": ..., "js.undo": ...}``: the table's strings, ``js:`` ones prefixed."""
+    js = table.get("js")
+    flat = {k: v for k, v in table.items() if k != "js"}
+    flat.update({f"js.{k}": v for k, v in (js if isinstance(js, dict) else {}).items()})
+    return flat
+
+
+def placeholders(value: Any) -> set[str]:
+    """The ``{names}`` a string (or a list of strings) holds, which the code fills in."""
+    texts = value if isinstance(value, list) else [value]
+    return {name for text in texts if isinstance(text, str) for name in _PLACEHOLDER.findall(text)}
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
 def _check_keys(path: Path, own: dict[str, Any], english: dict[str, Any]) -> None:
-    """A key the English table does not have is a typo: say which, and the likely key."""
-    js: dict[str, Any] = own["js"] if isinstance(own.get("js"), dict) else {}
-    found = [(k, english) for k in own if k != "js"]
-    found += [(f"js.{k}", {f"js.{e}": 1 for e in english.get("js") or {}}) for k in js]
-    for key, known in found:
+    """A key the English table does not have is a typo: say which, and the likely key. A
+    string must hold the same ``{placeholders}`` as the English one: a misspelt one would
+    show as written, a dropped one would lose the number or the date. A key left out is
+    shown in English: a warning says which."""
+    where = f"macros/quiz/{path.name}"
+    mine, known = _flat(own), _flat(english)
+    for key, value in mine.items():
         if key not in known:
             close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
             hint = f"did you mean {close[0]}? " if close else ""
             raise StringTableError(
-                f"macros/quiz/{path.name}: {key}: no such string in {FILE.name}; {hint}"
+                f"{where}: {key}: no such string in {FILE.name}; {hint}"
                 "use the key as the English table writes it"
             )
+        wanted, written = placeholders(known[key]), placeholders(value)
+        if wanted != written:
+            lost = ", ".join(f"{{{n}}}" for n in sorted(wanted - written))
+            strange = ", ".join(f"{{{n}}}" for n in sorted(written - wanted))
+            words = [f"lacks {lost}" if lost else "", f"has {strange}" if strange else ""]
+            raise StringTableError(
+                f"{where}: {key}: {' and '.join(w for w in words if w)}, unlike the English "
+                f"text; keep each of {', '.join(f'{{{n}}}' for n in sorted(wanted)) or 'none'} "
+                "exactly as written (the code fills it in) and translate the words around it"
+            )
+    missing = [key for key in known if key not in mine]
+    if missing:
+        from macros.support import warn  # here: support reads these tables
+
+        warn(
+            [
+                f"{where}: {', '.join(missing)}: missing, so these show in English on the "
+                f"{path.name.split('.')[1]} pages; add them, translated"
+            ],
+            where,
+        )
 
 
 def strings(language: str | None) -> dict[str, Any]:
