@@ -1,4 +1,6 @@
-"""A translation cannot change meaning silently (issue 18, item 7): the string tables are
+"""A translation cannot change meaning silently (issue 18, item 7): a translated quiz gives
+each answer's words by the answer's id, so a change of order cannot mark the wrong answer
+right; the string tables are
 read like quiz files (no anchors, aliases or tags), each string keeps the English
 ``{placeholders}`` the code fills in, a key left out is named in a warning (its English
 text is shown meanwhile), and a work's id written twice in references.yml is refused.
@@ -14,9 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
+from macros.quiz.errors import QuizError
+from macros.quiz.overlay import overlay
 from macros.quiz.strings import StringTableError
 from macros.references import reference_problems
+from tests.harness import ROOT
+
+DOCS = ROOT / "docs"
 
 #: The module (``macros.quiz.strings`` the name is also its function ``strings``).
 tables = importlib.import_module("macros.quiz.strings")
@@ -141,3 +149,76 @@ def test_a_field_written_twice_is_refused() -> None:
     assert reference_problems(text, "r.yml") == [
         "r.yml: neff-2011.year: this field is written twice (lines 4 and 10); keep one"
     ]
+
+
+# Quiz overlays: answers by their ids, never by position -----------------------------------
+
+QUESTION: dict[str, Any] = {
+    "questions": [
+        {
+            "id": "q1",
+            "kind": "single",
+            "text": "Which?",
+            "options": [
+                {"id": "fear", "text": "From fear", "correct": True},
+                {"id": "strength", "text": "From strength", "correct": False},
+            ],
+        }
+    ]
+}
+
+
+def test_answers_given_by_id_keep_their_scoring_in_any_order() -> None:
+    spanish = {
+        "questions": {
+            "q1": {"options": {"strength": {"text": "Por fuerza"}, "fear": {"text": "Por miedo"}}}
+        }
+    }
+    merged = overlay(QUESTION, spanish, "es.yml")
+    options = merged["questions"][0]["options"]
+    assert [(o["text"], o["correct"]) for o in options] == [
+        ("Por miedo", True),
+        ("Por fuerza", False),
+    ]
+
+
+def test_answers_given_by_position_where_the_english_has_ids_are_refused() -> None:
+    spanish = {"questions": {"q1": {"options": [{"text": "Por fuerza"}, {"text": "Por miedo"}]}}}
+    with pytest.raises(QuizError) as refused:
+        overlay(QUESTION, spanish, "docs/es/data/quizzes/x.yml")
+    assert str(refused.value) == (
+        "docs/es/data/quizzes/x.yml: questions.q1.options: give these by their ids, as the "
+        "English file names them (fear, strength), each followed by its text (like fear:), "
+        "not as a list: by position, a change of order would give an answer the wrong words"
+    )
+
+
+def test_answers_of_an_english_file_without_ids_are_matched_by_position_with_a_warning(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    english = {
+        "questions": [
+            {"id": "q2", "options": [{"text": "A", "correct": True}, {"text": "B"}]},
+        ]
+    }
+    spanish = {"questions": {"q2": {"options": [{"text": "Ae"}, {"text": "Be"}]}}}
+    merged = overlay(english, spanish, "docs/es/data/quizzes/old.yml")
+    assert merged["questions"][0]["options"][0] == {"text": "Ae", "correct": True}
+    assert capsys.readouterr().err == (
+        "WARNING -  docs/es/data/quizzes/old.yml: questions.q2.options: the answers are "
+        "matched to the English ones by position; give each English option an id and write "
+        "the translation by those ids, so a change of order cannot give an answer the wrong "
+        "words\n"
+    )
+
+
+def test_every_shipped_answer_has_an_id_and_every_translation_uses_them() -> None:
+    for english in sorted((DOCS / "data" / "quizzes").glob("*.yml")):
+        data = yaml.safe_load(english.read_text(encoding="utf-8"))
+        for question in data.get("questions") or []:
+            for option in question.get("options") or []:
+                assert option.get("id"), (english.name, question["id"], option["text"])
+    for translation in sorted(DOCS.glob("*/data/quizzes/*.yml")):
+        data = yaml.safe_load(translation.read_text(encoding="utf-8"))
+        for qid, question in (data.get("questions") or {}).items():
+            assert not isinstance(question.get("options"), list), (translation, qid)

@@ -138,6 +138,14 @@ def question(q: Question, context: Any) -> None:
         )
     if len(q.options) < 2:
         raise fail(("options",), f"at least 2 options needed (found {len(q.options)})")
+    named = [o.id is not None for o in q.options]
+    if any(named) and not all(named):
+        raise fail(
+            ("options", named.index(False)),
+            "id: missing; when one option has an id, every option of the question needs one",
+        )
+    if all(named):
+        unique_ids(q.options, "options")
     right = sum(o.correct for o in q.options)
     if q.kind == "single" and right != 1:
         raise fail(

@@ -199,6 +199,11 @@ class SelfReflection(Common):
 class Option(Model):
     """One answer to a knowledge-check question."""
 
+    id: Slug | None = rule(
+        default=None,
+        description="A short name for this answer, unique in its question (a translation "
+        "gives each answer's words by it, so a change of order cannot move the right answer).",
+    )
     text: str = rule(description="The answer's words.")
     correct: bool = rule(default=False, description="true if this answer fits the lesson.")
     feedback: str = rule(

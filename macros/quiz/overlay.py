@@ -2,7 +2,8 @@
 
 A translation (``docs/es/data/quizzes/<id>.yml``) holds only text, keyed like the English
 file (``docs/data/quizzes/<id>.yml``): groups of fields by name, lists of things with an
-``id`` by that id, other lists by position. Values, band limits, reverse keying, answers,
+``id`` by that id (never by position: a reordered list would move the right answer), other
+lists by position. Values, band limits, reverse keying, answers,
 links and support rules are never in it, so a translated quiz scores every answer exactly
 as the English one does. A key that matches nothing in the English file is a one-line
 error naming the translation file and the field.
@@ -81,9 +82,29 @@ def _merge(english: Any, text: Any, name: str, at: str) -> Any:
     if isinstance(english, list) and isinstance(text, dict):
         return _by_id(english, text, name, at)
     if isinstance(english, list) and isinstance(text, list):
+        ids = [str(e.get("id") or "") for e in english if isinstance(e, dict)]
+        if english and len(ids) == len(english) and all(ids):
+            raise _fail(
+                name,
+                at,
+                f"give these by their ids, as the English file names them ({', '.join(ids)}), "
+                f"each followed by its text (like {ids[0]}:), not as a list: by position, a "
+                "change of order would give an answer the wrong words",
+            )
         if len(text) > len(english):
             raise _fail(
                 name, at, f"has {len(text)} entries but the English file has {len(english)}"
+            )
+        if at.endswith("options") and len(text) > 1:
+            from macros.support import warn  # here: support imports the quiz package
+
+            warn(
+                [
+                    f"{name}: {at}: the answers are matched to the English ones by "
+                    "position; give each English option an id and write the translation "
+                    "by those ids, so a change of order cannot give an answer the wrong words"
+                ],
+                name,
             )
         pairs = enumerate(zip(english, text, strict=False))
         return [_merge(e, t, name, _join(at, i)) for i, (e, t) in pairs] + english[len(text) :]
