@@ -223,6 +223,15 @@ def check_layout(path: Path, data: dict[str, Any], lines: dict[str, int]) -> Non
         )
 
 
+def extra_lines(lines: dict[str, int]) -> dict[str, int]:
+    """The lines of the settings under ``extra:`` (``crisis_lines[0].phone``), from the
+    lines of a whole config (``extra.crisis_lines[0].phone``)."""
+    found = {k.removeprefix("extra."): v for k, v in lines.items() if k.startswith("extra.")}
+    if "extra" in lines:
+        found[""] = lines["extra"]
+    return found
+
+
 def check_config(path: Path) -> None:
     """Check ``path`` (mkdocs.yml, or a file that INHERITs it): raise SiteError at a problem."""
     data, lines = read_config(path)
@@ -239,13 +248,10 @@ def check_config(path: Path) -> None:
     check_file(path.parent)
     data = overlay(data, language_of(path), path.parent)
     check_texts(data, path.name, lines)
-    extra_lines = {k[len("extra.") :]: v for k, v in lines.items() if k.startswith("extra.")}
-    if "extra" in lines:
-        extra_lines[""] = lines["extra"]
-    check(data.get("extra"), extra_lines, path.name)
+    check(data.get("extra"), extra_lines(lines), path.name)
     left_out = excluded({"exclude_docs": data.get("exclude_docs")})
     docs = path.parent / str(data.get("docs_dir") or "docs")
-    check_pages(docs, left_out, path.parent / "overrides")
+    check_pages(docs, left_out, path.parent / "overrides", str(data.get("docs_dir") or "docs"))
 
 
 def main(argv: list[str] | None = None) -> int:

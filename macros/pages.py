@@ -267,19 +267,39 @@ def check_pages(
     docs: Path,
     left_out: Callable[[str], bool] = lambda _: False,
     templates: Path | None = None,
+    shown: str = "docs",
 ) -> int:
     """Check every page under ``docs``; return how many were checked. ``templates``: the
-    ``overrides/`` folder a page's ``template:`` must name a template of."""
+    ``overrides/`` folder a page's ``template:`` must name a template of; ``shown``: the
+    folder as the editor knows it (``docs/es`` for the Spanish pages), for messages."""
     pages = page_files(docs, left_out)
     for page in pages:
         try:
             text = (docs / page).read_text(encoding="utf-8")
+            check_page(page, text, templates)
         except UnicodeDecodeError:
-            raise _fail(page, "file", "not saved as UTF-8; save it again as UTF-8") from None
-        check_page(page, text, templates)
+            error = _fail(page, "file", "not saved as UTF-8; save it again as UTF-8")
+            raise _at(error, page, shown) from None
+        except PageError as error:
+            raise _at(error, page, shown) from None
     return len(pages)
+
+
+def _at(error: PageError, page: str, shown: str) -> PageError:
+    """``error`` naming the page inside ``shown`` (its messages say ``docs/<page>``)."""
+    shown = shown.strip("/")
+    if shown == "docs":
+        return error
+    return PageError(str(error).replace(f"docs/{page}:", f"{shown}/{page}:", 1))
+
+
+def shown_docs(conf: Any) -> str:
+    """The config's pages folder as the editor knows it: ``docs``, ``docs/es``."""
+    docs, project = docs_dir(conf), project_dir(conf)
+    return docs.relative_to(project).as_posix() if docs.is_relative_to(project) else str(docs)
 
 
 def register(env: Any) -> None:
     """Check every page's front matter now, before any page is built."""
-    check_pages(docs_dir(env.conf), excluded(env.conf), project_dir(env.conf) / "overrides")
+    conf = env.conf
+    check_pages(docs_dir(conf), excluded(conf), project_dir(conf) / "overrides", shown_docs(conf))

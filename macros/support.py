@@ -102,16 +102,28 @@ def _warn(lines: list[str], file: str = "mkdocs.yml") -> None:
             sys.stderr.write(f"::warning file={file}::{line}\n")
 
 
-def apply(extra: Any) -> Settings:
-    """Check ``extra`` and write the checked values back for the macros and pages.
+def apply(extra: Any, file: str = "mkdocs.yml", lines: dict[str, int] | None = None) -> Settings:
+    """Check ``extra`` (of the config ``file``, its settings at ``lines``) and write the
+    checked values back for the macros and pages.
 
     Each setting is replaced by its checked form (defaults filled in, text stripped). The
     theme templates do not rely on this: under Zensical they see ``extra`` as written.
     """
-    settings = check(extra)
+    settings = check(extra, lines, file)
     for f in dataclasses.fields(settings):
         extra[f.name] = plain(getattr(settings, f.name))
     return settings
+
+
+def _extra_lines(config: Path) -> dict[str, int]:
+    """The line of each setting under ``extra:`` of ``config`` (``crisis_lines[0].phone``),
+    for messages; empty when the file cannot be read (its own check explains why)."""
+    from macros.check_config import extra_lines, read_config  # here: it imports this module
+
+    try:
+        return extra_lines(read_config(config)[1])
+    except (SiteError, OSError):
+        return {}
 
 
 def register(env: Any) -> None:
@@ -120,12 +132,12 @@ def register(env: Any) -> None:
     Checking here, while the configuration loads, turns a clinic's mistake into one
     clear error line instead of a failure in the middle of a page.
     """
-    settings = apply(env.conf["extra"])
+    file = config_name(env.conf)
+    settings = apply(env.conf["extra"], file, _extra_lines(project_dir(env.conf) / file))
     for f in dataclasses.fields(settings):  # `{{ disclaimer }}` in a page: the checked text
         env.variables[f.name] = env.conf["extra"][f.name]
     prefix = f"languages.{site_language(env.conf)}." if is_translation(env.conf) else ""
     _warn(placeholder_warnings(settings, prefix))
-    file = config_name(env.conf)
     _warn(need_warnings(settings, docs_dir(env.conf), prefix, project_dir(env.conf)))
     from macros.quiz.strings import strings  # here: macros.quiz imports this module
 

@@ -11,6 +11,7 @@ Each case is a small file of the test's own, read by the functions the build use
 from __future__ import annotations
 
 import importlib
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,12 @@ from typing import Any
 import pytest
 import yaml
 
+from macros.clinic import CLINIC_FILE
 from macros.quiz.errors import QuizError
 from macros.quiz.overlay import overlay
 from macros.quiz.strings import StringTableError
 from macros.references import reference_problems
-from tests.harness import ROOT
+from tests.harness import ROOT, BuildError, build_site, copy_project
 
 DOCS = ROOT / "docs"
 
@@ -222,3 +224,84 @@ def test_every_shipped_answer_has_an_id_and_every_translation_uses_them() -> Non
         data = yaml.safe_load(translation.read_text(encoding="utf-8"))
         for qid, question in (data.get("questions") or {}).items():
             assert not isinstance(question.get("options"), list), (translation, qid)
+
+
+# A Spanish file's mistake named at the Spanish file -----------------------------------------
+
+
+def _spanish_build_fails(project: Path, tmp_path: Path) -> str:
+    """Build the copy's Spanish pages: the one error line (no traceback)."""
+    with pytest.raises(BuildError) as failure:
+        build_site(tmp_path / "site", project=project, config_file="mkdocs.es.yml")
+    out = str(failure.value)
+    assert "Traceback" not in out, out
+    errors = [line for line in out.splitlines() if re.match(r"(ERROR\s+-\s+|Error: )", line)]
+    assert len(errors) == 1, out
+    return errors[0]
+
+
+@pytest.fixture
+def spanish_copy(tmp_path: Path) -> Path:
+    project = copy_project(tmp_path / "project")
+    if not (project / "docs" / "es").is_dir() or not (project / "mkdocs.es.yml").is_file():
+        pytest.fail("the copy has no Spanish pages to try", pytrace=False)
+    (project / CLINIC_FILE).unlink(missing_ok=True)  # Spanish on, as the project ships it
+    return project
+
+
+def test_a_spanish_page_s_front_matter_is_named_at_its_own_path(
+    spanish_copy: Path, tmp_path: Path
+) -> None:
+    page = next(p for p in sorted((spanish_copy / "docs" / "es" / "learn").glob("*.md")))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"^reviewed:.*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+    line = _spanish_build_fails(spanish_copy, tmp_path)
+    assert line.endswith(
+        f"docs/es/learn/{page.name}: reviewed: missing from the front matter; add it"
+    )
+
+
+def test_a_spanish_crisis_line_is_named_at_mkdocs_es_yml_and_its_line(
+    spanish_copy: Path, tmp_path: Path
+) -> None:
+    config = spanish_copy / "mkdocs.es.yml"
+    text = config.read_text(encoding="utf-8")
+    found = re.search(r'^(\s+phone: )"[^"]*"', text, re.M)
+    assert found, "mkdocs.es.yml has no crisis line with a phone to break"
+    config.write_text(text[: found.end(1)] + '"call us"' + text[found.end() :], encoding="utf-8")
+    number = 1 + text[: found.start()].count("\n")
+    line = _spanish_build_fails(spanish_copy, tmp_path)
+    assert re.search(
+        r"mkdocs\.es\.yml: extra\.crisis_lines\[\d+\]\.phone: \"call us\" is not a phone number; "
+        rf".* \(line {number}\)$",
+        line,
+    ), line
+
+
+def test_a_missing_spanish_page_a_quiz_links_to_is_named_as_missing_there(
+    spanish_copy: Path, tmp_path: Path
+) -> None:
+    # A page the English quizzes link to (a `next:` or `see:`), taken out of the Spanish
+    # pages and their menu.
+    linked = sorted(
+        set(re.findall(r"(?:page|see): (learn/[a-z-]+\.md)", _quiz_texts(spanish_copy)))
+    )
+    page = next(p for p in linked if (spanish_copy / "docs" / "es" / p).is_file())
+    (spanish_copy / "docs" / "es" / page).unlink()
+    config = spanish_copy / "mkdocs.es.yml"
+    config.write_text(
+        re.sub(rf"^.*: {re.escape(page)}\n", "", config.read_text(encoding="utf-8"), flags=re.M),
+        encoding="utf-8",
+    )
+    line = _spanish_build_fails(spanish_copy, tmp_path)
+    assert (
+        f"{page} is missing from docs/es/, and this link needs it there for the pages of that "
+        f"language; translate the page into docs/es/{page}"
+    ) in line, line
+
+
+def _quiz_texts(project: Path) -> str:
+    return "".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted((project / "docs" / "data" / "quizzes").glob("*.yml"))
+    )

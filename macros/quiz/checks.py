@@ -33,6 +33,8 @@ class Pages:
 
     exists: Callable[[str], bool]
     anchors: Callable[[str], Collection[str] | None] = _no_anchors
+    #: The pages' folder as the editor knows it: ``docs``, or ``docs/es`` for a translation.
+    folder: str = "docs"
 
 
 def fail(at: Path, message: str) -> PydanticCustomError:
@@ -62,6 +64,12 @@ def page_link(link: str, at: Path, context: Any) -> None:
     if pages is None:
         return
     page, _, anchor = link.partition("#")
+    if not pages.exists(page) and pages.folder != "docs":
+        raise fail(
+            at,
+            f"{page} is missing from {pages.folder}/, and this link needs it there for the "
+            f"pages of that language; translate the page into {pages.folder}/{page}",
+        )
     if not pages.exists(page):
         raise fail(at, f"{link!r} does not exist in docs/; give a page path like learn/healing.md")
     known = pages.anchors(page) if anchor else None

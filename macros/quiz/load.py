@@ -33,11 +33,13 @@ def load_text(
     page_exists: PageExists,
     page_anchors: PageAnchors | None = None,
     translation: tuple[str, str] | None = None,
+    folder: str = "docs",
 ) -> QuizFile:
     """Validate the YAML ``text`` of quiz ``quiz_id``; ``name`` is the file in messages.
 
     ``translation`` (file name, YAML text) is another language's text for this quiz,
-    laid over the English file's structure (``overlay.py``).
+    laid over the English file's structure (``overlay.py``); ``folder``: the pages'
+    folder (``docs/es`` then), for messages.
     """
     src = parse(name, text)
     if translation is not None:
@@ -58,7 +60,7 @@ def load_text(
             ("type",),
             f"must be one of {', '.join(KINDS)}, not {kind!r}" + did_you_mean(str(kind), KINDS),
         )
-    pages = Pages(page_exists, page_anchors) if page_anchors else Pages(page_exists)
+    pages = Pages(page_exists, page_anchors or (lambda _: None), folder)
     quiz = validate(KINDS[kind], data, src, {"pages": pages})
     return QuizFile(quiz_id, name, quiz)
 
@@ -101,7 +103,7 @@ def load_all(project: FsPath, docs_dir: FsPath, conf: Any = None) -> dict[str, Q
         text = decode_bytes(name, path.read_bytes())
         translation = _translation(docs, docs_dir, path, shown) if translated else None
         quizzes[path.stem] = load_text(
-            name, path.stem, text, pages.exists, anchors, translation=translation
+            name, path.stem, text, pages.exists, anchors, translation=translation, folder=docs
         )
     if translated:
         _check_translations(docs, docs_dir, folder)
