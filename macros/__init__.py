@@ -32,9 +32,15 @@ def define_env(env: Any) -> None:
     prints as written, every page's front matter and the theme's copy of the string
     tables; then add the macros."""
     # Imported here: `python -m macros.theme_strings` runs that module as a script.
+    from macros.check_config import check_config
     from macros.theme_strings import check as check_theme_strings
 
     check_theme_strings()
+    # MkDocs: the config checked as `make build` checks it (Zensical's `python -m macros
+    # build` has done so already, and runs this once per page).
+    config = env.conf.get("config_file_path") if "config_file_path" in env.conf else None
+    if config:
+        check_config(Path(config))
     apply_clinic(env.conf)
     register_theme_text(env)
     register_support(env)

@@ -31,14 +31,10 @@ def main(args: list[str]) -> int:
         return run_zensical(args)
     config = Path(args[flag + 1])
     try:
+        check_config(config)  # as `make build` checks it: every mistake in one line
         text = engine_config_text(config)
     except (SiteError, yaml.YAMLError, OSError) as error:
-        message = str(error)
-        try:  # the same file, explained in one line as `make build` explains it
-            check_config(config)
-        except SiteError as explained:
-            message = str(explained)
-        print(f"Error: {message}", file=sys.stderr)
+        print(f"Error: {error}", file=sys.stderr)
         return 1
     merged = config.with_name(f".{config.stem}.merged.yml")
     merged.write_text(text, encoding="utf-8")

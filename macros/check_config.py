@@ -26,6 +26,7 @@ from macros.engine import SiteError, excluded
 from macros.foreign import check_settings as check_foreign
 from macros.pages import check_pages
 from macros.settings import check
+from macros.templates import check_templates
 from macros.theme_text import check_texts
 from macros.yaml_words import explain
 
@@ -244,6 +245,7 @@ def check_config(path: Path) -> None:
         data = _merge(parent, {k: v for k, v in data.items() if k != "INHERIT"})
     check_layout(path, data, lines)
     check_foreign(data, lines, path.name)
+    check_templates(path.parent / "overrides")
     # The clinic's own values (clinic.yml), checked there first, then laid over.
     check_file(path.parent)
     data = overlay(data, language_of(path), path.parent)

@@ -105,7 +105,7 @@ def _build_one(
     cmd += ["-f", config_file, "-d", str(site_dir)]
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise BuildError(f"{config_file}: " + proc.stdout + proc.stderr)
+        raise BuildError(f"{config_file}:\n" + proc.stdout + proc.stderr)
     return site_dir
 
 
@@ -129,7 +129,7 @@ def _build_zensical(site_dir: Path, project: Path, config_file: str, env: dict[s
         cmd = [sys.executable, "-m", "macros", "build", "--strict", "-f", config_file]
         proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
-            raise BuildError(f"{config_file}: " + proc.stdout + proc.stderr)
+            raise BuildError(f"{config_file}:\n" + proc.stdout + proc.stderr)
         shutil.copytree(work / out, site_dir, dirs_exist_ok=True)
     return site_dir
 

@@ -9,10 +9,12 @@ twice or drift.
 from __future__ import annotations
 
 import difflib
+import importlib
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import MISSING, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -119,6 +121,42 @@ def check_phone(value: Any, meta: dict[str, Any]) -> str:
     return number
 
 
+def _icon_folders() -> list[Path]:
+    """Where the installed engine's theme keeps its icons (``.icons/`` holding
+    ``fontawesome/brands/github.svg``); empty when no theme can be found."""
+    found = []
+    for package in ("material", "zensical"):
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue
+        found.append(Path(str(module.__file__)).parent / "templates" / ".icons")
+    return [folder for folder in found if folder.is_dir()]
+
+
+def check_icon(value: Any, meta: dict[str, Any]) -> str:
+    """The name of an icon the theme has (or the project's ``overrides/.icons``), like
+    ``fontawesome/brands/github``: an unknown one ends the build in a traceback."""
+    icon = as_text(value, required=meta["required"], fix=meta["fix"])
+    themes = _icon_folders()
+    if not icon or not themes:  # no theme to ask here: the engine checks it
+        return icon
+    folders = [*themes, Path.cwd() / "overrides" / ".icons"]
+    name = icon.removesuffix(".svg")
+    if ".." not in name.split("/") and any((f / f"{name}.svg").is_file() for f in folders):
+        return icon
+    family = name.rpartition("/")[0]
+    known = sorted(
+        p.relative_to(f).with_suffix("").as_posix()
+        for f in folders
+        if family and (f / family).is_dir()
+        for p in (f / family).glob("*.svg")
+    )
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}?" if close else "like fontawesome/brands/github"
+    raise Problem(f'"{icon}" is not an icon the theme has; {hint}')
+
+
 def check_email(value: Any, meta: dict[str, Any]) -> str:
     """An email address that makes a working ``mailto:`` link."""
     address = as_text(value, required=meta["required"], fix=meta["fix"])
@@ -213,6 +251,7 @@ CHECKERS: dict[str, Checker] = {
     "phone": check_phone,
     "email": check_email,
     "color": check_color,
+    "icon": check_icon,
     "flag": check_flag,
     "labels": check_labels,
     "needs": check_needs,
@@ -230,6 +269,11 @@ def setting(kind: str, default: Any = MISSING, *, fix: str = "", **rules: Any) -
 def text(default: Any = MISSING, *, fix: str = "") -> Any:
     """Text; required (non-empty) when there is no default."""
     return setting("text", default, fix=fix)
+
+
+def icon(*, fix: str) -> Any:
+    """The name of one of the theme's icons."""
+    return setting("icon", MISSING, fix=fix)
 
 
 def web_link(default: Any = MISSING, *, fix: str = "give the web address") -> Any:

@@ -101,7 +101,7 @@ class QuickExit:
 class Social:
     """Material's footer links (``extra.social``)."""
 
-    icon: str = k.text(fix="name a Material icon, like fontawesome/brands/github")
+    icon: str = k.icon(fix="name a Material icon, like fontawesome/brands/github")
     link: str = k.web_link()
     name: str = k.text("")
 
