@@ -30,19 +30,27 @@ from pathlib import Path
 from typing import Any
 
 from macros.engine import SiteError
+from macros.settings import Settings, clinic_keys
+from macros.settings.model import REFUSED
 
 #: The clinic's own file, beside mkdocs.yml.
 CLINIC_FILE = "clinic.yml"
 #: Top-level config texts a clinic may set.
 SITE_KEYS = ("site_name", "site_description", "copyright")
-#: Settings that are the same in every language.
-SHARED = ("organisation", "colors", "quick_exit", "clinical_review")
+#: Settings that are the same in every language (the model's ``clinic="shared"``).
+SHARED = clinic_keys("shared")
 #: Settings in words: a translation keeps its own where its config file sets them.
-WORDED = ("crisis_lines", "crisis_lines_notice", "referrals", "disclaimer", "not_a_diagnosis")
+WORDED = clinic_keys("worded")
 #: What a clinic may write at the top of clinic.yml.
 TOP_KEYS = (*SITE_KEYS, *SHARED, *WORDED, "languages")
 #: What a clinic may write under ``languages: <lang>:``.
-LANGUAGE_KEYS = (*SITE_KEYS, *SHARED, *WORDED, "translation_review")
+LANGUAGE_KEYS = (*SITE_KEYS, *SHARED, *WORDED, *clinic_keys("translation"))
+#: The settings under ``extra:`` that are the project's alone (no ``clinic=``).
+PROJECT_KEYS = tuple(
+    f.metadata.get("key", f.name)
+    for f in dataclasses.fields(Settings)
+    if "clinic" not in f.metadata
+)
 #: Language names for messages (the code where a language is not named here).
 _NAMES = {"es": "Spanish"}
 
@@ -86,6 +94,18 @@ def _fail(where: str, message: str, lines: dict[str, int]) -> ClinicError:
     return ClinicError(f"{CLINIC_FILE}: {where}: {message}{line}")
 
 
+def _not_here(key: str, known: tuple[str, ...]) -> str:
+    """Why ``key`` is not taken where it is: refused by the model (with its reason), the
+    project's own setting, a setting for a translation only, or unknown."""
+    if key in REFUSED:
+        return REFUSED[key]
+    if key in PROJECT_KEYS:
+        return "the project's own setting, not one for clinic.yml; remove it"
+    if key in LANGUAGE_KEYS:
+        return "a setting for a translation; write it under languages: and the language, like es:"
+    return _unknown(key, known)
+
+
 def _unknown(key: str, known: tuple[str, ...]) -> str:
     near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if near:
@@ -101,7 +121,6 @@ def languages_of(project: Path) -> list[str]:
 def check_file(project: Path) -> dict[str, Any]:
     """``clinic.yml`` read and checked, each value by the settings model; one ClinicError
     naming clinic.yml, the setting and its line at the first mistake."""
-    from macros.settings import Settings
     from macros.settings.decode import check_field
     from macros.theme_text import markup_problem
 
@@ -114,7 +133,7 @@ def check_file(project: Path) -> dict[str, Any]:
         for key, value in block.items():
             where = f"{prefix}{key}"
             if str(key) not in known:
-                raise _fail(where, _unknown(str(key), known), lines)
+                raise _fail(where, _not_here(str(key), known), lines)
             if key in SITE_KEYS:
                 if not isinstance(value, str) or not value.strip():
                     raise _fail(where, "write it as text after the colon", lines)
@@ -125,7 +144,7 @@ def check_file(project: Path) -> dict[str, Any]:
                 try:
                     check_field(Settings, fields[str(key)], value, str(key), own, CLINIC_FILE)
                 except SiteError as error:
-                    # the model names it under extra:, clinic.yml at the top
+                    # the model names it extra.<key>, clinic.yml has it at the top
                     message = str(error).replace(f": extra.{key}", f": {where}", 1)
                     raise ClinicError(message) from None
 
@@ -238,43 +257,6 @@ def stale_warnings(project: Path) -> list[str]:
             f"{CLINIC_FILE}, or turn the language off with {language}: false"
         )
     return found
-
-
-#: Settings a fork that edited mkdocs.yml carries there: what to move to clinic.yml.
-_MOVED = ("organisation", "crisis_lines", "quick_exit", "referrals", "clinical_review")
-
-
-def legacy_warnings(project: Path) -> list[str]:
-    """One line when ``mkdocs.yml`` itself holds a clinic's own values (a fork made before
-    clinic.yml): they still work, but every update would conflict there."""
-    from macros.check_config import read_config
-    from macros.settings import EXAMPLE_ORGANISATION
-    from macros.settings.lines import GENERAL_LINES
-
-    try:
-        data, _ = read_config(project / "mkdocs.yml")
-    except SiteError:
-        return []
-    extra = _mapping(data.get("extra"))
-    moved = []
-    org = extra.get("organisation")
-    if isinstance(org, dict) and org.get("name") not in (None, EXAMPLE_ORGANISATION):
-        moved.append("organisation")
-    lines = extra.get("crisis_lines")
-    if isinstance(lines, list) and any(
-        isinstance(line, dict) and line.get("name") not in GENERAL_LINES for line in lines
-    ):
-        moved.append("crisis_lines")
-    if str(extra.get("clinical_review") or "").strip():
-        moved.append("clinical_review")
-    if not moved:
-        return []
-    return [
-        f"mkdocs.yml: extra: {', '.join(moved)}: your own values are in mkdocs.yml, where "
-        f"every update of the project would conflict; move them (same names, without "
-        f"extra:) into {CLINIC_FILE}, then take mkdocs.yml as the project has it "
-        "(docs/clinics/keeping-up-to-date.md)"
-    ]
 
 
 def apply_to(conf: Any) -> None:

@@ -254,8 +254,8 @@ def is_translation(conf: Any) -> bool:
 
 
 def config_name(conf: Any) -> str:
-    """The config file a clinic edits for this build: ``mkdocs.yml``, or ``mkdocs.es.yml``
-    for the Spanish site (for messages; Zensical does not give the file's path)."""
+    """The config file of this build: ``mkdocs.yml``, or ``mkdocs.es.yml`` for the Spanish
+    site (for messages; Zensical does not give the file's path)."""
     config_file = _get(conf, "config_file_path")
     if config_file:
         return Path(str(config_file)).name

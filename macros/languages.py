@@ -11,8 +11,9 @@ the macros compute, but it sees the page's meta: there each page gets
 ``page.meta.hi_languages``, the same table cut down to that one page.
 
 The ``translation_notice()`` macro, at the top of every translated page, says the page
-is a translation awaiting review (``extra.translation_review`` replaces the words once a
-native-speaking clinician has reviewed the pages).
+is a translation awaiting review (``translation_review``, under ``languages: <lang>:`` in
+``clinic.yml``, replaces the words once a native-speaking clinician has reviewed the
+pages).
 """
 
 from __future__ import annotations

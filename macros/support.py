@@ -1,8 +1,9 @@
-"""Support signposting from the ``extra:`` block of ``mkdocs.yml``.
+"""Support signposting: the organisation, crisis lines and referral links.
 
-Clinics edit their organisation, crisis lines and referral links there. ``register``
-checks every setting once (``macros/settings``), hands the checked values to the theme
-templates, and adds the macros that render them on a page.
+The project's defaults are under ``extra:`` in ``mkdocs.yml``, a clinic's own values in
+``clinic.yml`` (laid over them by ``macros/clinic.py``). ``register`` checks every setting
+once (``macros/settings``), hands the checked values to the theme templates, adds the
+macros that render them on a page, and prints the build's warnings about them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from macros.clinic import legacy_warnings, stale_warnings
+from macros.clinic import CLINIC_FILE, stale_warnings
 from macros.engine import (
     SiteError,
     config_name,
@@ -29,6 +30,7 @@ from macros.settings import (
     check,
     placeholder_warnings,
 )
+from macros.settings.decode import derived
 from macros.settings.lines import NEEDS, general_lines_warnings, lines_for, need_warnings
 from macros.templates import render
 
@@ -56,12 +58,15 @@ def support_context(extra: Any, language: str | None = None) -> dict[str, Any]:
 
 def plain(value: Any) -> Any:
     """A checked value as plain dicts, lists and text, as ``mkdocs.yml`` would give it:
-    each field under its name in the YAML (``for``, not ``for_``), so it checks again."""
+    each field under its name in the YAML (``for``, not ``for_``), so it checks again,
+    and beside them what the build makes of them (``tel``, ``sms``, ``mailto``) for the
+    theme."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
+        fields = {
             f.metadata.get("key", f.name): plain(getattr(value, f.name))
             for f in dataclasses.fields(value)
         }
+        return fields | {name: getattr(value, name) for name in derived(type(value))}
     if isinstance(value, (tuple, list)):
         return [plain(v) for v in value]
     if isinstance(value, dict):
@@ -86,13 +91,9 @@ def english_settings(project: Path) -> Settings | None:
 _WARNED: set[str] = set()
 
 
-def warn(lines: list[str], file: str) -> None:
-    """``_warn`` for a warning about ``file`` (for the other modules)."""
-    _warn(lines, file)
-
-
-def _warn(lines: list[str], file: str = "mkdocs.yml") -> None:
-    """Print each line once in the build log (and as a GitHub Actions warning on GitHub)."""
+def warn(file: str, lines: list[str]) -> None:
+    """Print each line once in the build log and, on GitHub, as a GitHub Actions warning
+    on ``file``, the file the line is about (``clinic.yml``, ``mkdocs.es.yml``...)."""
     for line in lines:
         if line in _WARNED:
             continue
@@ -106,8 +107,10 @@ def apply(extra: Any, file: str = "mkdocs.yml", lines: dict[str, int] | None = N
     """Check ``extra`` (of the config ``file``, its settings at ``lines``) and write the
     checked values back for the macros and pages.
 
-    Each setting is replaced by its checked form (defaults filled in, text stripped). The
-    theme templates do not rely on this: under Zensical they see ``extra`` as written.
+    Each setting is replaced by its checked form (defaults filled in, text stripped): under
+    MkDocs this is what the theme templates read as ``config.extra``; under Zensical they
+    read the same values from the config ``python -m macros build`` hands it
+    (``macros.clinic.engine_config_text``).
     """
     settings = check(extra, lines, file)
     for f in dataclasses.fields(settings):
@@ -137,19 +140,25 @@ def register(env: Any) -> None:
     for f in dataclasses.fields(settings):  # `{{ disclaimer }}` in a page: the checked text
         env.variables[f.name] = env.conf["extra"][f.name]
     prefix = f"languages.{site_language(env.conf)}." if is_translation(env.conf) else ""
-    _warn(placeholder_warnings(settings, prefix))
-    _warn(need_warnings(settings, docs_dir(env.conf), prefix, project_dir(env.conf)))
+    project = project_dir(env.conf)
+    warn(CLINIC_FILE, placeholder_warnings(settings, prefix))
+    warn(CLINIC_FILE, need_warnings(settings, docs_dir(env.conf), prefix, project))
     from macros.quiz.strings import strings  # here: macros.quiz imports this module
 
     language = env.conf["theme"].get("language", "en")
     context = support_context(env.conf["extra"], language)
     text = strings(language)
     if not is_translation(env.conf):
-        _warn(legacy_warnings(project_dir(env.conf)) + stale_warnings(project_dir(env.conf)))
+        # Imported here: `python -m macros.legacy` runs that module as a script.
+        from macros.legacy import legacy_warnings
+
+        for config, line in legacy_warnings(project).items():
+            warn(config, [line])
+        warn(CLINIC_FILE, stale_warnings(project))
     if is_translation(env.conf):
-        english = english_settings(project_dir(env.conf))
+        english = english_settings(project)
         stale = general_lines_warnings(settings, english, file)
-        _warn(stale)
+        warn(file, stale)
         if stale and not settings.crisis_lines_notice:
             context["crisis_lines_notice"] = text["general_lines_notice"]
 

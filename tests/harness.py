@@ -134,6 +134,19 @@ def _build_zensical(site_dir: Path, project: Path, config_file: str, env: dict[s
     return site_dir
 
 
+def run(*cmd: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``cmd`` run in ``cwd`` with its output captured as text, this process's environment
+    plus ``env`` (and no bytecode written); a failure is returned, never raised."""
+    full = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", **env)
+    return subprocess.run(cmd, cwd=cwd, env=full, capture_output=True, text=True, check=False)
+
+
+def run_check(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m macros.check_config`` with ``args`` in ``project``, as ``make build``
+    runs it."""
+    return run(sys.executable, "-m", "macros.check_config", *args, cwd=project)
+
+
 def _no_tags(config: Path) -> str:
     """The config's text with its ``!ENV`` tags dropped, for reading plain keys."""
     return re.sub(r"!\w+\s", "", config.read_text(encoding="utf-8"))

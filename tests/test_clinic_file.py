@@ -7,27 +7,31 @@ on the values a clinic chose.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 import sys
 import time
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from macros.clinic import CLINIC_FILE, check_file, legacy_warnings, overlay, stale_warnings
+from macros.check_config import ConfigLoader
+from macros.clinic import CLINIC_FILE, check_file, overlay, stale_warnings
 from macros.inherit import load_merged
+from macros.legacy import legacy_warnings, record, unshipped
+from macros.settings import EXAMPLE_ORGANISATION
+from macros.settings.model import REFUSED
 from tests.harness import (
     ENGINE,
     ROOT,
     BuildError,
     build_site,
     copy_project,
-    fixture_extra,
+    run,
+    run_check,
     site_pages,
     translations,
     with_extra,
@@ -111,14 +115,7 @@ def _project(dest: Path, clinic: str) -> Path:
 def _check(project: Path) -> tuple[int, str, float]:
     """``python -m macros.check_config`` in ``project``, as ``make build`` runs it."""
     started = time.monotonic()
-    proc = subprocess.run(
-        [sys.executable, "-m", "macros.check_config"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
-    )
+    proc = run_check(project)
     return proc.returncode, proc.stdout + proc.stderr, time.monotonic() - started
 
 
@@ -160,6 +157,22 @@ MISTAKES = [
     (
         "crisis_lines_notice: one\ncrisis_lines_notice: two\n",
         "clinic.yml: line 2: crisis_lines_notice is written twice",
+    ),
+    # A setting the model refuses gets its reason here too, as it does under extra:.
+    ("analytics:\n  provider: google\n", f"clinic.yml: analytics: {REFUSED['analytics']} (line 1)"),
+    (
+        "languages:\n  es:\n    consent: {}\n",
+        f"clinic.yml: languages.es.consent: {REFUSED['consent']} (line 3)",
+    ),
+    (
+        "generator: true\n",
+        "clinic.yml: generator: the project's own setting, not one for clinic.yml; remove it "
+        "(line 1)",
+    ),
+    (
+        'translation_review: "Reviewed"\n',
+        "clinic.yml: translation_review: a setting for a translation; write it under "
+        "languages: and the language, like es: (line 1)",
     ),
 ]
 
@@ -235,23 +248,103 @@ def test_english_words_never_replace_a_languages_own_and_the_build_says_so(
     assert "languages: es:" in warning and "es: false" in warning
 
 
-def test_mkdocs_yml_holding_a_clinics_values_is_told_what_to_move(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "copy")
-    (project / CLINIC_FILE).unlink(missing_ok=True)
+#: What a copy older than clinic.yml changed in the project's config files, by file: the
+#: settings named (top-level ones first, then those under extra:, as in the file).
+OWN_VALUES: dict[str, dict[str, Any]] = {
+    "mkdocs.yml": {
+        "site_name": "Riverside Clinic: a gentle guide",
+        "extra.organisation": {"name": "Riverside Clinic", "phone": "+44 20 7946 0999"},
+        "extra.colors": {"primary": "#6a1b9a", "link": "#6a1b9a", "link_dark": "#d7b4f0"},
+        "extra.quick_exit": {"enabled": True, "url": "https://www.bbc.co.uk/news"},
+        "extra.referrals": [{"name": "Riverside therapies", "url": "https://riverside.example/"}],
+        "extra.disclaimer": "Riverside's own disclaimer.",
+        "extra.not_a_diagnosis": "Riverside's own note on a reflection.",
+        "extra.clinical_review": "Reviewed by Dr A. Example, Riverside Clinic, May 2027",
+    },
+    "mkdocs.es.yml": {
+        "extra.translation_review": "Revisado por una psicóloga clínica, enero de 2027",
+        "extra.disclaimer": "El aviso propio de Riverside.",
+    },
+}
+
+
+def _set_values(config: Path, values: dict[str, Any]) -> None:
+    """Write ``values`` (``site_name``, ``extra.<setting>``) into ``config``, the rest as
+    it is."""
+    text = config.read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=ConfigLoader)
+    extra = dict(data["extra"])
+    for key, value in values.items():
+        if key.startswith("extra."):
+            extra[key.removeprefix("extra.")] = value
+        else:
+            text, found = re.subn(rf"(?m)^{key}:.*$", f"{key}: {value!r}", text, count=1)
+            assert found == 1, key
+    dumped = yaml.safe_dump({"extra": extra}, width=10**6, allow_unicode=True, sort_keys=False)
+    config.write_text(with_extra(text, dumped), encoding="utf-8")
+
+
+def _moved(warning: str) -> list[str]:
+    """The settings a warning about a config file names."""
+    return warning.split(": ", 2)[1].split(", ")
+
+
+@needs_spanish
+def test_a_copy_with_its_own_values_in_the_config_files_is_told_what_to_move(
+    tmp_path: Path,
+) -> None:
+    project = _project(tmp_path / "copy", "")
+    # The test's own record of what was shipped: this copy's config files as they are.
+    shipped = project / "macros" / "shipped.txt"
+    shipped.unlink()
+    assert record(project, shipped) > 0
+    assert legacy_warnings(project, shipped) == {}
+    for file, values in OWN_VALUES.items():
+        _set_values(project / file, values)
+    warnings = legacy_warnings(project, shipped)
+    assert list(warnings) == list(OWN_VALUES)  # one line for each file
+    for file, values in OWN_VALUES.items():
+        warning = warnings[file]
+        assert warning.startswith(f"{file}: ") and "\n" not in warning
+        assert _moved(warning) == [key.removeprefix("extra.") for key in values], warning
+        assert f"your own values are in {file}" in warning
+        assert f"then take {file} as the project has it" in warning
+    assert "move them into clinic.yml" in warnings["mkdocs.yml"]
+    assert "move them under languages: es: in clinic.yml" in warnings["mkdocs.es.yml"]
+    # They still reach the pages until moved, and a value in clinic.yml wins.
     config = project / "mkdocs.yml"
-    extra = yaml.safe_load(fixture_extra())
-    extra["extra"]["organisation"]["name"] = "Riverside Clinic"
-    dumped = yaml.safe_dump(extra, width=10**6, allow_unicode=True)
-    config.write_text(with_extra(config.read_text(encoding="utf-8"), dumped), encoding="utf-8")
-    [warning] = legacy_warnings(project)
-    assert warning.startswith("mkdocs.yml: extra: organisation: your own values are in mkdocs.yml")
-    assert "into clinic.yml" in warning
-    # ... and they still reach the pages until moved.
     assert overlay(load_merged(config), "en", project)["extra"]["organisation"]["name"] == (
         "Riverside Clinic"
     )
     (project / CLINIC_FILE).write_text(yaml.safe_dump({"organisation": {"name": "Moved"}}))
     assert overlay(load_merged(config), "en", project)["extra"]["organisation"]["name"] == "Moved"
+    # On GitHub each line is an annotation on the file it names (the example notice kept
+    # above the lines is clinic.yml's to change).
+    proc = run(
+        *(sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "s")),
+        cwd=project,
+        GITHUB_ACTIONS="true",
+        NO_MKDOCS_2_WARNING="1",
+    )
+    assert proc.returncode == 0, proc.stderr
+    annotations = re.findall(r"(?m)^::warning file=([^:]+)::(.*)$", proc.stderr)
+    assert annotations, proc.stderr
+    for file, warning in warnings.items():
+        assert (file, warning) in annotations, proc.stderr
+    for file, line in annotations:
+        assert line.startswith(f"{file}: "), (file, line)
+    assert {file for file, _ in annotations} == {CLINIC_FILE, *OWN_VALUES}, annotations
+
+
+def test_every_value_the_project_ships_is_known_as_shipped() -> None:
+    # So that no copy is told a default of the project is its own. A copy whose mkdocs.yml
+    # holds a clinic's values (older than clinic.yml) gets the build's warning instead.
+    extra = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=ConfigLoader)["extra"]
+    if (extra.get("organisation") or {}).get("name") != EXAMPLE_ORGANISATION:
+        pytest.skip("this copy's mkdocs.yml holds a clinic's own values; the build names them")
+    assert unshipped(ROOT) == {}, (
+        "a default changed: run `.venv/bin/python -m macros.legacy`, commit macros/shipped.txt"
+    )
 
 
 # Two customised copies pass the gate: strict builds of every language that is on --------
@@ -259,27 +352,25 @@ def test_mkdocs_yml_holding_a_clinics_values_is_told_what_to_move(tmp_path: Path
 LINE_NAMES = re.compile(r'<strong class="hi-support__name">(?:<a [^>]*>)?([^<]*)<')
 
 
-@pytest.fixture(scope="module")
-def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _clinic_site(factory: pytest.TempPathFactory, name: str, clinic: str) -> tuple[Path, Path]:
+    """A copy with ``clinic`` as its clinic.yml, and its strict build (every language on)."""
     if not HAS_SPANISH:
         pytest.skip("this copy has no Spanish site")
-    project = _project(tmp_path_factory.mktemp("full"), FULL)
+    project = _project(factory.mktemp(name), clinic)
     try:
-        return build_site(project / "site", project=project)
+        return project, build_site(project / "site", project=project)
     except BuildError as exc:
-        pytest.fail(f"{ENGINE} build --strict (full clinic) failed:\n{exc}", pytrace=False)
+        pytest.fail(f"{ENGINE} build --strict ({name} clinic) failed:\n{exc}", pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _clinic_site(tmp_path_factory, "full", FULL)[1]
 
 
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    if not HAS_SPANISH:
-        pytest.skip("this copy has no Spanish site")
-    project = _project(tmp_path_factory.mktemp("small"), SMALL)
-    assert translations(project) == {}
-    try:
-        return project, build_site(project / "site", project=project)
-    except BuildError as exc:
-        pytest.fail(f"{ENGINE} build --strict (small clinic) failed:\n{exc}", pytrace=False)
+    return _clinic_site(tmp_path_factory, "small", SMALL)
 
 
 def test_every_language_shows_the_clinic_its_lines_and_quick_exit(full_site: Path) -> None:
@@ -324,13 +415,8 @@ def test_a_language_turned_off_is_not_built_offered_or_linked(
 
 def test_make_build_leaves_a_language_turned_off_out(small_site: tuple[Path, Path]) -> None:
     project, _ = small_site
-    proc = subprocess.run(
-        [sys.executable, "-m", "macros.check_config", "--translations"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    assert translations(project) == {}
+    proc = run_check(project, "--translations")
     assert proc.returncode == 0 and proc.stdout.strip() == "", proc.stdout + proc.stderr
     # Built directly, the Spanish config says why in one line.
     with pytest.raises(BuildError) as built:
@@ -344,17 +430,17 @@ def test_make_build_leaves_a_language_turned_off_out(small_site: tuple[Path, Pat
 # Sync fork: a release merges into a clinic's copy with no conflict, and builds ----------
 
 
+#: Who commits in the tests' repositories.
+GIT_USER = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+}
+
+
 def _git(repo: Path, *args: str) -> str:
-    env = dict(
-        os.environ,
-        GIT_AUTHOR_NAME="t",
-        GIT_AUTHOR_EMAIL="t@example.org",
-        GIT_COMMITTER_NAME="t",
-        GIT_COMMITTER_EMAIL="t@example.org",
-    )
-    proc = subprocess.run(
-        ["git", *args], cwd=repo, capture_output=True, text=True, check=False, env=env
-    )
+    proc = run("git", *args, cwd=repo, **GIT_USER)
     assert proc.returncode == 0, f"git {' '.join(args)}:\n{proc.stdout}{proc.stderr}"
     return proc.stdout
 

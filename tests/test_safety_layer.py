@@ -14,8 +14,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,7 @@ from tests.harness import (
     build_site,
     copy_project,
     fixture_extra,
+    run_check,
     translations,
     with_extra,
 )
@@ -140,13 +139,7 @@ def test_nav_and_palette_names_are_checked_with_their_line(tmp_path: Path) -> No
     section = next(k for item in data["nav"] if isinstance(item, dict) for k in item)
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace(f"- {section}:", f"- {section} <i>:", 1), encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "macros.check_config", "mkdocs.yml"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_check(project, "mkdocs.yml")
     line = 1 + text[: text.index(f"- {section}:")].count("\n")
     assert proc.returncode == 1 and proc.stdout == ""
     assert proc.stderr == f'mkdocs.yml: nav: "{section} <i>": {TAG_LINE} (line {line})\n'

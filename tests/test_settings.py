@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from macros.check_config import check_config
+from macros.clinic import checked_extra
 from macros.engine import SiteError
 from macros.settings import check, placeholder_warnings
 from macros.settings.colors import DARK_BOX, DARK_PAGE, contrast
@@ -322,9 +323,9 @@ def test_missing_extra_gives_one_line(tmp_path: Path) -> None:
     with pytest.raises(SiteError) as info:
         check_config(tmp_path / "mkdocs.yml")
     assert str(info.value) == (
-        "mkdocs.yml: extra: missing; the clinic settings (organisation, crisis_lines, "
-        "disclaimer...) go under extra: at the end of mkdocs.yml, copy that block from the "
-        "original mkdocs.yml"
+        "mkdocs.yml: extra: missing; it holds the project's defaults of the clinic settings "
+        "(organisation, crisis_lines, disclaimer...): take mkdocs.yml as the project has it, "
+        "and write your own values in clinic.yml"
     )
 
 
@@ -360,6 +361,31 @@ def test_phone_and_text_make_working_links() -> None:
     assert settings.quick_exit.enabled is True
     assert settings.quick_exit.url.startswith("https://")
     assert settings.clinical_review == ""
+
+
+def test_the_theme_gets_the_links_the_model_makes_and_they_check_again() -> None:
+    # One rule for a tel: link: the checked settings the theme reads carry the model's
+    # links beside the numbers; read back (Zensical's build checks its config again),
+    # they pass, and a link that is not the one its number makes is refused.
+    extra = {
+        "organisation": {"name": "Riverside", "phone": "+44 (20) 7946-0123", "email": "a@b.org"},
+        "crisis_lines": [{"name": "Line", "how": "Call or text", "phone": "988", "text": "988"}],
+        "disclaimer": "Not a diagnosis service.",
+        "not_a_diagnosis": "A reflection.",
+    }
+    shown = checked_extra(extra)
+    assert shown["organisation"]["tel"] == "tel:+442079460123"
+    assert shown["organisation"]["mailto"] == "mailto:a@b.org"
+    assert shown["crisis_lines"][0]["tel"] == "tel:988"
+    assert shown["crisis_lines"][0]["sms"] == "sms:988"
+    assert check(shown) == check(extra)
+    shown["organisation"]["tel"] = "tel:999"
+    with pytest.raises(SiteError) as info:
+        check(shown)
+    assert str(info.value) == (
+        "mkdocs.yml: extra.organisation.tel: the build makes this link from phone:, text: "
+        "or email:; remove it"
+    )
 
 
 def test_messages_without_a_file_have_no_line() -> None:

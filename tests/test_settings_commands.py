@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.clinic import CLINIC_FILE, legacy_warnings, stale_warnings
+from macros.clinic import CLINIC_FILE, stale_warnings
+from macros.legacy import legacy_warnings
 from macros.settings import placeholder_warnings
 from macros.settings.lines import need_warnings
 from tests.harness import ROOT, configured, copy_project, with_extra, without_extra
@@ -99,9 +100,9 @@ def test_mkdocs_build_alone_stops_with_one_line_for_a_missing_extra(project: Pat
     )
     assert code != 0 and "Traceback" not in out and took < 10
     assert (
-        "ERROR   -  mkdocs.yml: extra: missing; the clinic settings (organisation, "
-        "crisis_lines, disclaimer...) go under extra: at the end of mkdocs.yml, copy that "
-        "block from the original mkdocs.yml"
+        "ERROR   -  mkdocs.yml: extra: missing; it holds the project's defaults of the "
+        "clinic settings (organisation, crisis_lines, disclaimer...): take mkdocs.yml as "
+        "the project has it, and write your own values in clinic.yml"
     ) in out.splitlines()
 
 
@@ -169,7 +170,7 @@ def test_the_copys_own_config_passes_and_warns_only_about_example_values(project
     found = [
         *placeholder_warnings(own),
         *need_warnings(own, ROOT / "docs", "", ROOT),
-        *legacy_warnings(ROOT),
+        *legacy_warnings(ROOT).values(),
         *stale_warnings(ROOT),
     ]
     expected = [f"WARNING -  {line}" for line in found]

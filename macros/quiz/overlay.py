@@ -99,12 +99,12 @@ def _merge(english: Any, text: Any, name: str, at: str) -> Any:
             from macros.support import warn  # here: support imports the quiz package
 
             warn(
+                name,
                 [
                     f"{name}: {at}: the answers are matched to the English ones by "
                     "position; give each English option an id and write the translation "
                     "by those ids, so a change of order cannot give an answer the wrong words"
                 ],
-                name,
             )
         pairs = enumerate(zip(english, text, strict=False))
         return [_merge(e, t, name, _join(at, i)) for i, (e, t) in pairs] + english[len(text) :]

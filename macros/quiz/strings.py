@@ -115,11 +115,11 @@ def _check_keys(path: Path, own: dict[str, Any], english: dict[str, Any]) -> Non
         from macros.support import warn  # here: support reads these tables
 
         warn(
+            where,
             [
                 f"{where}: {', '.join(missing)}: missing, so these show in English on the "
                 f"{path.name.split('.')[1]} pages; add them, translated"
             ],
-            where,
         )
 
 

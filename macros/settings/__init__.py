@@ -1,13 +1,16 @@
-"""The clinic settings under ``extra:`` in ``mkdocs.yml``: one typed model, checked once.
+"""The clinic settings: one typed model, checked once.
 
-``check(extra)`` returns the frozen ``Settings`` (``model.py``) or raises ``SettingsError``
-with one line naming the setting. The theme templates read ``extra:`` as written (under
-Zensical they never see what the macros compute); the page's Content-Security-Policy is
-a fixed text (``csp.py``).
+The project's defaults are under ``extra:`` in ``mkdocs.yml`` (and each
+``mkdocs.<lang>.yml``), a clinic's own values in ``clinic.yml`` (``macros/clinic.py``
+lays them over). ``check(extra)`` returns the frozen ``Settings`` (``model.py``) or raises
+``SettingsError`` with one line naming the setting. The theme templates read the checked
+values as ``config.extra`` under both engines; the page's Content-Security-Policy is a
+fixed text (``csp.py``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,6 +25,7 @@ __all__ = [
     "Settings",
     "SettingsError",
     "check",
+    "clinic_keys",
     "placeholder_warnings",
 ]
 
@@ -34,9 +38,9 @@ def check(extra: Any, lines: Lines | None = None, file: str = "mkdocs.yml") -> S
     """``extra`` (the mapping under ``extra:``) as checked ``Settings``, or SettingsError."""
     if extra is None or (isinstance(extra, Mapping) and not extra):
         raise SettingsError(
-            f"{file}: extra: missing; the clinic settings (organisation, crisis_lines, "
-            "disclaimer...) go under extra: at the end of mkdocs.yml, copy that block "
-            "from the original mkdocs.yml"
+            f"{file}: extra: missing; it holds the project's defaults of the clinic "
+            f"settings (organisation, crisis_lines, disclaimer...): take {file} as the "
+            "project has it, and write your own values in clinic.yml"
         )
     if not isinstance(extra, Mapping):
         raise SettingsError(f"{file}: extra: must have its settings indented under it")
@@ -44,6 +48,16 @@ def check(extra: Any, lines: Lines | None = None, file: str = "mkdocs.yml") -> S
     data = {k: v for k, v in extra.items() if not (k in REFUSED and v in (None, [], {}, ""))}
     settings: Settings = decode(Settings, data, "", lines or {}, file, REFUSED)
     return settings
+
+
+def clinic_keys(*reach: str) -> tuple[str, ...]:
+    """The settings a clinic writes in ``clinic.yml`` where ``reach`` says (``"shared"``,
+    ``"worded"``, ``"translation"``: ``kinds.REACH``), in the model's order."""
+    return tuple(
+        f.metadata.get("key", f.name)
+        for f in dataclasses.fields(Settings)
+        if f.metadata.get("clinic") in reach
+    )
 
 
 def placeholder_warnings(settings: Settings, prefix: str = "") -> list[str]:

@@ -1,7 +1,9 @@
 """Read ``extra:`` into the frozen ``Settings`` model, one field at a time.
 
 Everything this reader knows about a field comes from the field's metadata (``kinds.py``)
-and its type hint, so the model in ``model.py`` is the only place a rule is written.
+and its type hint, so the model in ``model.py`` is the only place a rule is written. A
+group's properties (``derived``) are values the build makes, given to the theme beside the
+fields: read back, each must be what the fields make.
 """
 
 from __future__ import annotations
@@ -18,20 +20,26 @@ from macros.settings.kinds import CHECKERS, Problem
 
 
 class SettingsError(SiteError):
-    """A setting in ``mkdocs.yml`` that a clinic needs to fix, as one line.
+    """A setting that needs fixing (in ``clinic.yml`` or a config file), as one line.
 
     Raised while the site's configuration loads, so MkDocs prints the message as one
     error line and stops, with no traceback.
     """
 
 
-#: Where each setting was written: ``"colors.primary"`` -> line 170 of mkdocs.yml.
+#: Where each setting was written: ``"colors.primary"`` -> line 170 of the file.
 Lines = Mapping[str, int]
 
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
+
+
+@functools.cache
+def derived(cls: type) -> tuple[str, ...]:
+    """The values the build makes from the fields of ``cls``: its properties (``tel``)."""
+    return tuple(name for name, attr in vars(cls).items() if isinstance(attr, property))
 
 
 def _fail(path: str, message: str, lines: Lines, file: str) -> SettingsError:
@@ -67,9 +75,10 @@ def decode(
     # A field's name in the YAML: its own, or metadata "key" (`for`, a Python keyword).
     keys = {f.name: f.metadata.get("key", f.name) for f in fields}
     known = list(keys.values())
+    made = derived(cls)
     prefix = f"{path}." if path else ""
     for key in data:
-        if str(key) not in known:
+        if str(key) not in known and str(key) not in made:
             reason = (refused or {}).get(str(key)) or _unknown(str(key), known)
             raise _fail(f"{prefix}{key}", reason, lines, file)
     values = {}
@@ -83,9 +92,14 @@ def decode(
             continue
         values[f.name] = _value(f, _hints(cls)[f.name], data[key], where, lines, file)
     try:
-        return cls(**values)
+        built = cls(**values)
     except Problem as exc:
         raise _fail(f"{prefix}{exc.field}", str(exc), lines, file) from None
+    for key in made:
+        if key in data and data[key] != getattr(built, key):
+            message = "the build makes this link from phone:, text: or email:; remove it"
+            raise _fail(f"{prefix}{key}", message, lines, file)
+    return built
 
 
 def check_field(

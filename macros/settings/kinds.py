@@ -1,4 +1,4 @@
-"""The kinds of value a clinic writes under ``extra:``, and how each one is checked.
+"""The kinds of value a clinic setting takes, and how each one is checked.
 
 A setting is declared once, in ``model.py``, as a dataclass field made by one of the
 functions here (``text()``, ``web_link()``, ``phone()``...). The field's metadata holds its
@@ -258,17 +258,35 @@ CHECKERS: dict[str, Checker] = {
 }
 
 
-def setting(kind: str, default: Any = MISSING, *, fix: str = "", **rules: Any) -> Any:
+#: Where a clinic writes a setting in ``clinic.yml`` (a field's ``clinic=``): at the top
+#: for every language ("shared"); at the top for English and under ``languages: <lang>:``
+#: for a translation, which otherwise keeps its own words ("worded"); or only under
+#: ``languages: <lang>:`` ("translation"). A field without it is the project's own.
+REACH = ("shared", "worded", "translation")
+
+
+def _reach(clinic: str | None) -> dict[str, Any]:
+    """The metadata saying where a clinic writes the setting (none: not in clinic.yml)."""
+    if clinic is None:
+        return {}
+    if clinic not in REACH:
+        raise TypeError(f"clinic={clinic!r}: use one of {', '.join(REACH)}")
+    return {"clinic": clinic}
+
+
+def setting(
+    kind: str, default: Any = MISSING, *, fix: str = "", clinic: str | None = None, **rules: Any
+) -> Any:
     """A dataclass field of ``kind``; no ``default`` means the clinic must write it."""
-    meta = {"kind": kind, "required": default is MISSING, "fix": fix, **rules}
+    meta = {"kind": kind, "required": default is MISSING, "fix": fix, **_reach(clinic), **rules}
     if isinstance(default, (list, dict)):
         raise TypeError("use group() or items() for lists and groups")
     return field(default=default, metadata=meta)
 
 
-def text(default: Any = MISSING, *, fix: str = "") -> Any:
+def text(default: Any = MISSING, *, fix: str = "", clinic: str | None = None) -> Any:
     """Text; required (non-empty) when there is no default."""
-    return setting("text", default, fix=fix)
+    return setting("text", default, fix=fix, clinic=clinic)
 
 
 def icon(*, fix: str) -> Any:
@@ -316,14 +334,16 @@ def needs(*, key: str) -> Any:
     return field(default=(), metadata={"kind": "needs", "required": False, "key": key})
 
 
-def group(factory: Callable[[], Any]) -> Any:
+def group(factory: Callable[[], Any], *, clinic: str | None = None) -> Any:
     """A group of settings indented under one key (its fields have their own rules)."""
-    return field(default_factory=factory, metadata={"kind": "group", "required": False})
+    meta = {"kind": "group", "required": False, **_reach(clinic)}
+    return field(default_factory=factory, metadata=meta)
 
 
-def items(*, at_least: int = 0, fix: str = "") -> Any:
+def items(*, at_least: int = 0, fix: str = "", clinic: str | None = None) -> Any:
     """A list of entries, each a group of settings; ``at_least`` entries required."""
     meta = {"kind": "items", "required": at_least > 0, "at_least": at_least, "fix": fix}
+    meta |= _reach(clinic)
     if at_least:
         return field(metadata=meta)
     return field(default=(), metadata=meta)

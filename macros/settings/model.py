@@ -1,8 +1,12 @@
-"""Every setting a clinic writes under ``extra:`` in ``mkdocs.yml``, declared once.
+"""Every setting under ``extra:``, declared once: the project's defaults are in
+``mkdocs.yml`` (and each ``mkdocs.<lang>.yml``), a clinic's own values in ``clinic.yml``.
 
-Each field says its kind (``text``, ``web_link``, ``phone``...) and its rules; the checks
-live in ``kinds.py`` and the reader in ``decode.py``. ``docs/clinics/customise.md``
-describes the same settings for clinics.
+Each field says its kind (``text``, ``web_link``, ``phone``...), its rules and, for a
+setting a clinic may write, where it goes in ``clinic.yml`` (``clinic=``, ``kinds.REACH``);
+the checks live in ``kinds.py`` and the reader in ``decode.py``. A property of a group
+(``tel``, ``sms``, ``mailto``) is a value the build makes from the fields: the theme gets
+it with them (``macros.support.plain``), so a link is made by one rule.
+``docs/clinics/customise.md`` describes the same settings for clinics.
 """
 
 from __future__ import annotations
@@ -119,18 +123,20 @@ class Alternate:
 class Settings:
     """Everything under ``extra:``."""
 
-    organisation: Organisation = k.group(Organisation)
-    colors: Colors = k.group(Colors)
+    organisation: Organisation = k.group(Organisation, clinic="shared")
+    colors: Colors = k.group(Colors, clinic="shared")
     crisis_lines: tuple[CrisisLine, ...] = k.items(
-        at_least=1, fix="add at least one crisis line, each with name: and how:"
+        at_least=1, fix="add at least one crisis line, each with name: and how:", clinic="worded"
     )
-    crisis_lines_notice: str = k.text("")
-    referrals: tuple[Referral, ...] = k.items()
-    disclaimer: str = k.text(fix="write the text shown in every page footer")
-    not_a_diagnosis: str = k.text(fix="write the text shown with every self-reflection quiz")
-    quick_exit: QuickExit = k.group(QuickExit)
-    clinical_review: str = k.text("")
-    translation_review: str = k.text("")
+    crisis_lines_notice: str = k.text("", clinic="worded")
+    referrals: tuple[Referral, ...] = k.items(clinic="worded")
+    disclaimer: str = k.text(fix="write the text shown in every page footer", clinic="worded")
+    not_a_diagnosis: str = k.text(
+        fix="write the text shown with every self-reflection quiz", clinic="worded"
+    )
+    quick_exit: QuickExit = k.group(QuickExit, clinic="shared")
+    clinical_review: str = k.text("", clinic="shared")
+    translation_review: str = k.text("", clinic="translation")
     # A translated site (mkdocs.<lang>.yml, built into site/<lang>/) sets "../": the
     # theme's own scripts and styles are shared with the English site.
     shared_assets: str = k.text("")
