@@ -14,6 +14,7 @@ all is well. No traceback reaches the clinic.
 from __future__ import annotations
 
 import argparse
+import posixpath
 import re
 import sys
 from pathlib import Path
@@ -233,6 +234,44 @@ def extra_lines(lines: dict[str, int]) -> dict[str, int]:
     return found
 
 
+def check_alternates(data: dict[str, Any], lines: dict[str, int], path: Path) -> None:
+    """Each entry of the language menu (``extra.alternate``) leads to a language that is
+    built, and names that language: a link to a folder no language is built into is a
+    dead entry in every page's menu, and a wrong ``lang`` sends search engines astray."""
+    own = language_of(path) if path.name.startswith("mkdocs.") else "en"
+    built = {"en", *translations(path.parent)}
+    entries = _mapping(data.get("extra")).get("alternate")
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        link, lang = str(_mapping(entry).get("link") or ""), str(_mapping(entry).get("lang") or "")
+        if not link or re.match(r"^[a-z][a-z0-9+.-]*:|^//", link, re.I):
+            continue  # another site's address: the settings check has checked its form
+        base = "" if own == "en" else f"{own}/"
+        target = posixpath.normpath(posixpath.join(base, link)).strip("/")
+        leads_to = "en" if target in ("", ".") else target
+        at = f"extra.alternate[{i}]"
+        if leads_to not in built:
+            names = ", ".join(sorted(built))
+            raise _entry_error(
+                path.name,
+                lines,
+                f"{at}.link",
+                f"{link!r} leads to {target}/, where no language is built (the languages "
+                f"that are on: {names}); link to one of them, or remove this entry",
+            )
+        if lang.split("-")[0] != leads_to:
+            raise _entry_error(
+                path.name,
+                lines,
+                f"{at}.lang",
+                f"{lang!r}, but the link leads to the {leads_to} pages; write {leads_to}",
+            )
+
+
+def _entry_error(file: str, lines: dict[str, int], key: str, message: str) -> ConfigFileError:
+    line = lines.get(key) or lines.get(key.rpartition(".")[0])
+    return ConfigFileError(f"{file}: {key}: {message}" + (f" (line {line})" if line else ""))
+
+
 def check_config(path: Path) -> None:
     """Check ``path`` (mkdocs.yml, or a file that INHERITs it): raise SiteError at a problem."""
     data, lines = read_config(path)
@@ -251,6 +290,7 @@ def check_config(path: Path) -> None:
     data = overlay(data, language_of(path), path.parent)
     check_texts(data, path.name, lines)
     check(data.get("extra"), extra_lines(lines), path.name)
+    check_alternates(data, lines, path)
     left_out = excluded({"exclude_docs": data.get("exclude_docs")})
     docs = path.parent / str(data.get("docs_dir") or "docs")
     check_pages(docs, left_out, path.parent / "overrides", str(data.get("docs_dir") or "docs"))

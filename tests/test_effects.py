@@ -8,13 +8,14 @@ Each gives one line naming the file, the field and (where there is one) the line
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
 from macros.clinic import CLINIC_FILE, ClinicError, check_file
 from macros.pages import PageError, check_page
-from tests.harness import copy_project
+from tests.harness import copy_project, run_check
 from tests.test_safety_layer import _fails_with_one_line
 
 CLINIC = """organisation:
@@ -157,3 +158,42 @@ def test_a_quick_exit_to_the_site_itself_stops_the_build(tmp_path: Path) -> None
             "quick exit would keep the reader here; write the address of a neutral site, like "
             "a weather page (line 3)",
         )
+
+
+def _check_config(project: Path, config: str = "mkdocs.yml") -> str:
+    proc = run_check(project, config)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc.stderr.strip() if proc.returncode else ""
+
+
+def _menu_entry(project: Path, link: str, lang: str) -> int:
+    """Add a language menu entry to the copy's mkdocs.yml; return the line of its link."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    found = re.search(r"^  alternate:\n", text, re.M)
+    assert found, "the copy's mkdocs.yml has no alternate: list under extra:"
+    entry = f"    - name: Other\n      link: {link}\n      lang: {lang}\n"
+    config.write_text(text[: found.end()] + entry + text[found.end() :], encoding="utf-8")
+    return 2 + text[: found.end()].count("\n")
+
+
+def test_a_menu_entry_to_a_language_that_is_not_built_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    line = _menu_entry(project, "fr/", "fr")
+    assert re.fullmatch(
+        r"mkdocs\.yml: extra\.alternate\[0\]\.link: 'fr/' leads to fr/, where no language is "
+        rf"built \(the languages that are on: en[^)]*\); link to one of them, or remove this "
+        rf"entry \(line {line}\)",
+        _check_config(project),
+    ), _check_config(project)
+
+
+def test_a_menu_entry_naming_another_language_than_its_pages_is_refused(
+    tmp_path: Path,
+) -> None:
+    project = copy_project(tmp_path / "project")
+    line = _menu_entry(project, "./", "fr")
+    assert _check_config(project) == (
+        "mkdocs.yml: extra.alternate[0].lang: 'fr', but the link leads to the en pages; "
+        f"write en (line {line + 1})"
+    )

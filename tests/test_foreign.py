@@ -10,15 +10,13 @@ in it, at the built page when a macro made it.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from macros.foreign import ForeignError, check_settings, foreign, page_problems
-from tests.harness import copy_project
+from tests.harness import copy_project, run_check
 from tests.test_safety_layer import _fails_with_one_line, _lesson
 
 OWN = "https://clinic.example/help/"
@@ -191,13 +189,7 @@ def test_a_font_in_the_config_is_refused_by_the_settings_check(tmp_path: Path) -
     assert "\n  font: false" in text, "the copy's theme has no font: false line"
     config.write_text(text.replace("\n  font: false", "\n  font:\n    text: Roboto", 1))
     line = 1 + text[: text.index("\n  font: false") + 1].count("\n")
-    proc = subprocess.run(
-        [sys.executable, "-m", "macros.check_config"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = run_check(project)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("mkdocs.yml: theme.font: "), proc.stderr
     assert proc.stderr.endswith(f"extra_css (line {line})\n"), proc.stderr
