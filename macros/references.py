@@ -12,6 +12,7 @@ import re
 from dataclasses import MISSING, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -37,6 +38,21 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 HTTPS = re.compile(r"^https?://\S+$")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+#: A host that is a site's development, staging or test copy, or a local machine: never a
+#: work's record (the references audit of 2026-12 found a safety page on dev.refuge.org.uk).
+NOT_LIVE = re.compile(r"^(?:dev|staging|test|beta)\.|^localhost$|\.(?:local|localhost)$")
+#: Sites that hold copies of other people's work (file sharing, scrapers, mirrors), named by
+#: that audit: a copy is not the publisher's record and may not match it. A host is one of
+#: them when it is the name or ends with "." and the name (ar.scribd.com is scribd.com).
+COPY_SITES = (
+    "scribd.com",
+    "studylib.net",
+    "readkong.com",
+    "mesunlite.com",
+    "medluna.com",
+    "rdlacademicdatabase.cloud",
+    "thewrightinitiative.com",
+)
 #: Folders under docs/ that hold no pages.
 NOT_PAGES = ("data/", "includes/")
 
@@ -128,6 +144,23 @@ def _isbn_ok(isbn: str) -> bool:
     return (10 - total % 10) % 10 == int(isbn[12])
 
 
+def address_problem(address: str) -> str:
+    """Why ``address`` cannot be a work's record (its host is a development or staging copy,
+    a local machine or a copy site), or ``""`` when its host is fine."""
+    host = (urlsplit(address).hostname or "").rstrip(".")
+    if NOT_LIVE.search(host):
+        return (
+            f"{host} is a development, staging or local address, not the live site; give "
+            "the address on the organization's live site"
+        )
+    if any(host == site or host.endswith("." + site) for site in COPY_SITES):
+        return (
+            f"{host} is a copy site, not the work's record; give the DOI, the publisher, "
+            "PubMed or the organization's own page"
+        )
+    return ""
+
+
 def entry_problems(ref_id: str, entry: Any) -> list[tuple[str, str]]:
     """What is wrong with one entry, as ``(field, message)`` pairs (empty when all is well)."""
     if not ID.match(ref_id):
@@ -160,6 +193,8 @@ def entry_problems(ref_id: str, entry: Any) -> list[tuple[str, str]]:
     for field in ("url", "confirmed_at"):
         if entry.get(field) and not HTTPS.match(entry[field]):
             problems.append((field, "must be a web address starting with https://"))
+        elif entry.get(field) and (why := address_problem(entry[field])):
+            problems.append((field, why))
     if not (doi or isbn or entry.get("url") or entry.get("no_link")):
         problems.append(("doi", "missing; give a doi, a url or an isbn (or say why in no_link)"))
     if entry.get("type") != "source" and not entry.get("confirmed_at"):
@@ -248,6 +283,11 @@ def translate(references: dict[str, Reference], text: str, file: str) -> dict[st
                 )
             if not isinstance(value, str) or not value.strip():
                 raise ReferencesError(f"{file}: {ref_id}.{field}: must be text (line {line})")
+            if field == "no_link" and not references[str(ref_id)].no_link:
+                raise ReferencesError(
+                    f"{file}: {ref_id}.no_link: the work has a link in {FILE} now; remove "
+                    f"no_link here (line {line})"
+                )
         english = references[str(ref_id)]
         out[str(ref_id)] = replace(
             english,

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from macros.references import (
     ReferencesError,
+    address_problem,
     load_references,
     reference_problems,
     register,
@@ -95,6 +96,90 @@ def test_reference_checker_finds_each_problem() -> None:
     assert reference_problems("a: [1\n") == [
         "docs/data/references.yml: not valid YAML; check the indentation (line 2)"
     ]
+
+
+NOT_LIVE = (
+    "is a development, staging or local address, not the live site; give the address on "
+    "the organization's live site"
+)
+COPY = (
+    "is a copy site, not the work's record; give the DOI, the publisher, PubMed or the "
+    "organization's own page"
+)
+
+
+def _with(field: str, address: str) -> tuple[str, int]:
+    """GOOD with ``address`` in ``field`` (url or confirmed_at), and the line it is on."""
+    if field == "url":
+        return GOOD.replace("  supports:", f"  url: {address}\n  supports:"), 8
+    return GOOD.replace("https://example.org/neff", address), 9
+
+
+@pytest.mark.parametrize("field", ["url", "confirmed_at"])
+@pytest.mark.parametrize(
+    ("address", "host", "why"),
+    [
+        ("https://dev.refuge.org.uk/get-help-now/", "dev.refuge.org.uk", NOT_LIVE),
+        ("https://staging.example.org/guide", "staging.example.org", NOT_LIVE),
+        ("https://test.example.org/", "test.example.org", NOT_LIVE),
+        ("https://beta.example.org/page", "beta.example.org", NOT_LIVE),
+        ("http://localhost:8000/about/", "localhost", NOT_LIVE),
+        ("https://clinic.local/page", "clinic.local", NOT_LIVE),
+        ("https://DEV.Example.org/page", "dev.example.org", NOT_LIVE),
+        ("https://ar.scribd.com/document/212632006/x", "ar.scribd.com", COPY),
+        ("https://studylib.net/doc/8220817/x", "studylib.net", COPY),
+        ("https://www.readkong.com/page/x-4937575", "www.readkong.com", COPY),
+        ("http://mesunlite.com/mental-health.html", "mesunlite.com", COPY),
+        ("https://medluna.com/article/25961374", "medluna.com", COPY),
+        (
+            "https://www.rdlacademicdatabase.cloud/publications/x",
+            "www.rdlacademicdatabase.cloud",
+            COPY,
+        ),
+        ("https://thewrightinitiative.com/misc/x.html", "thewrightinitiative.com", COPY),
+    ],
+)
+def test_an_address_on_a_development_host_or_a_copy_site_is_refused(
+    field: str, address: str, host: str, why: str
+) -> None:
+    text, line = _with(field, address)
+    assert reference_problems(text) == [
+        f"docs/data/references.yml: neff-2003-self-compassion.{field}: {host} {why} (line {line})"
+    ]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://developer.apple.com/",
+        "https://www.devon.gov.uk/",
+        "https://testing.example.org/",
+        "https://betaville.org/",
+        "https://local.example.org/",
+        "https://notscribd.com/",
+        "https://doi.org/10.1080/15298860309032",
+    ],
+)
+def test_live_addresses_that_only_look_alike_are_kept(address: str) -> None:
+    for field in ("url", "confirmed_at"):
+        assert reference_problems(_with(field, address)[0]) == [], (field, address)
+
+
+def test_every_address_in_the_references_is_a_live_record() -> None:
+    for ref in load_references(REFERENCES.read_text()).values():
+        for field in ("url", "confirmed_at"):
+            assert address_problem(getattr(ref, field)) == "", (ref.id, field)
+
+
+def test_the_build_stops_on_a_development_address(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, "---\ntitle: A\nsources:\n  - neff-2003-self-compassion\n---\n")
+    (docs / "data" / "references.yml").write_text(_with("url", "https://dev.example.org/a")[0])
+    with pytest.raises(ReferencesError) as error:
+        register(_Env(docs))
+    assert str(error.value) == (
+        f"docs/data/references.yml: neff-2003-self-compassion.url: dev.example.org {NOT_LIVE} "
+        "(line 8)"
+    )
 
 
 def test_short_citations() -> None:
@@ -254,6 +339,7 @@ def test_every_reference_has_its_spanish_words(site_dir: Path) -> None:
         ("neff-2003-self-compassion: {title: T}", "neff-2003-self-compassion.title: only"),
         ("neff-2003-self-compassion: {supports: [a]}", "neff-2003-self-compassion.supports: must"),
         ("neff-2003-self-compassion: Qué es", "neff-2003-self-compassion: give supports:"),
+        ("neff-2003-self-compassion: {no_link: x}", "neff-2003-self-compassion.no_link: the"),
         ("- a", "must list works as `id:` followed by supports:"),
         ("a: [b", "not valid YAML; check the indentation"),
     ],
@@ -271,3 +357,20 @@ def test_a_translation_changes_only_what_a_work_is_cited_for() -> None:
     ref = spanish["neff-2003-self-compassion"]
     assert ref.supports == "Qué es." and ref.title == english[ref.id].title
     assert translate(english, "", "es.yml") == english
+
+
+@pytest.mark.parametrize(
+    ("page", "heading"),
+    [
+        ("about/references/index.html", "the-two-articles-the-lessons-started-from"),
+        ("es/about/references/index.html", "the-two-articles-the-lessons-started-from"),
+    ],
+)
+def test_the_source_articles_are_listed_under_what_the_lessons_started_from(
+    site_dir: Path, page: str, heading: str
+) -> None:
+    html = (site_dir / page).read_text()
+    section = html.split(f'id="{heading}"', 1)[1].split("<h2", 1)[0]
+    listed = re.findall(r'<div class="hi-ref" id="ref-([a-z0-9-]+)"', section)
+    references = load_references(REFERENCES.read_text())
+    assert sorted(listed) == sorted(i for i, ref in references.items() if ref.type == "source")
