@@ -293,7 +293,9 @@ def check_config(path: Path) -> None:
     check_alternates(data, lines, path)
     left_out = excluded({"exclude_docs": data.get("exclude_docs")})
     docs = path.parent / str(data.get("docs_dir") or "docs")
-    check_pages(docs, left_out, path.parent / "overrides", str(data.get("docs_dir") or "docs"))
+    own = language_of(path) if path.name.startswith("mkdocs.") else "en"
+    shown = str(data.get("docs_dir") or "docs")
+    check_pages(docs, left_out, path.parent / "overrides", shown, translated=own != "en")
 
 
 def main(argv: list[str] | None = None) -> int:

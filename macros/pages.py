@@ -11,11 +11,11 @@ import difflib
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
-from macros.engine import SiteError, docs_dir, excluded, project_dir
+from macros.engine import SiteError, docs_dir, excluded, is_translation, project_dir
 from macros.theme_text import markup_problem
 from macros.yaml_words import explain
 
@@ -89,23 +89,51 @@ def _search(value: Any) -> str | None:
     return None
 
 
-#: Every front matter field a page may have: its check, and who must have it.
-#: "all": every page; "lesson": lessons (see ``needs_review``); "": optional.
-FIELDS: dict[str, tuple[Callable[[Any], str | None], str]] = {
-    "title": (_title, "all"),
-    "description": (_text, "all"),
-    "reviewed": (_date, "lesson"),
-    "next_review": (_date, "lesson"),
-    "sources": (_sources, "lesson"),
-    "content_note": (_text, ""),
+#: How many hex digits of the English page's fingerprint ``translation_of`` records
+#: (``fingerprint()`` in ``macros/languages.py`` makes it).
+FINGERPRINT_DIGITS = 12
+_FINGERPRINT = re.compile(rf"[0-9a-f]{{{FINGERPRINT_DIGITS}}}")
+
+
+def _fingerprint(value: Any) -> str | None:
+    if isinstance(value, str) and _FINGERPRINT.fullmatch(value):
+        return None
+    return (
+        f"{value!r} is not a fingerprint ({FINGERPRINT_DIGITS} characters from 0-9 and a-f, "
+        "in quotes); run python -m macros.translations --mark on this page to write it"
+    )
+
+
+class Field(NamedTuple):
+    """A front matter field: its check, who must have it, and whether readers see it."""
+
+    check: Callable[[Any], str | None]
+    #: "all": every page; "lesson": lessons (see ``needs_review``); "": optional;
+    #: "translation": optional on a translated page (``docs/<lang>/``), refused elsewhere.
+    who: str
+    #: Readers see it (on the page, in search or in the lesson footer): the fingerprint of
+    #: an English page covers it, so a change to it makes the page's translations stale.
+    shown: bool = False
+
+
+#: Every front matter field a page may have.
+FIELDS: dict[str, Field] = {
+    "title": Field(_title, "all", shown=True),
+    "description": Field(_text, "all", shown=True),
+    "reviewed": Field(_date, "lesson"),
+    "next_review": Field(_date, "lesson"),
+    "sources": Field(_sources, "lesson", shown=True),
+    "content_note": Field(_text, "", shown=True),
+    # The version of its English page a translated page translates (macros/languages.py).
+    "translation_of": Field(_fingerprint, "translation"),
     # Material's own keys.
-    "hide": (_any, ""),
-    "search": (_search, ""),
-    "template": (_text, ""),
-    "icon": (_text, ""),
-    "status": (_text, ""),
-    "tags": (_any, ""),
-    "subtitle": (_text, ""),
+    "hide": Field(_any, ""),
+    "search": Field(_search, ""),
+    "template": Field(_text, ""),
+    "icon": Field(_text, ""),
+    "status": Field(_text, ""),
+    "tags": Field(_any, ""),
+    "subtitle": Field(_text, "", shown=True),
 }
 
 
@@ -129,13 +157,27 @@ def _fail(page: str, field: str, message: str, line: int | None = None) -> PageE
 
 def _split(page: str, text: str) -> tuple[str, int] | None:
     """The front matter text and the file line it starts on, or None when there is none."""
+    found = front_matter_span(page, text)
+    return None if found is None else (text[found[0] : found[1]], 2)
+
+
+def front_matter_span(page: str, text: str) -> tuple[int, int, int] | None:
+    """Where the front matter's text starts and ends in ``text``, and where the page's body
+    starts (after the closing ``---`` line); None when the page has none."""
     start = _START.match(text)
     if not start:
         return None
     end = _END.search(text, start.end())
     if not end:
         raise _fail(page, "front matter", "no closing --- line after the front matter", 1)
-    return text[start.end() : end.start()], 2
+    newline = text.find("\n", end.end())
+    return start.end(), end.start(), len(text) if newline < 0 else newline + 1
+
+
+def page_body(page: str, text: str) -> str:
+    """The page's Markdown after its front matter (all of ``text`` when it has none)."""
+    found = front_matter_span(page, text)
+    return text if found is None else text[found[2] :]
 
 
 def _key_lines(body: str, first: int) -> dict[str, int]:
@@ -187,10 +229,13 @@ def template_problem(name: str, templates: Path) -> str | None:
     )
 
 
-def check_page(page: str, text: str, templates: Path | None = None) -> dict[str, Any]:
+def check_page(
+    page: str, text: str, templates: Path | None = None, translated: bool = False
+) -> dict[str, Any]:
     """Check one page's front matter; return it (raise PageError at the first problem).
 
-    ``templates``: the theme's ``overrides/`` folder, where a ``template:`` must be.
+    ``templates``: the theme's ``overrides/`` folder, where a ``template:`` must be;
+    ``translated``: the page is a translation's (``docs/<lang>/``).
     """
     meta, lines = read_front_matter(page, text)
     for key in meta:
@@ -198,11 +243,13 @@ def check_page(page: str, text: str, templates: Path | None = None) -> dict[str,
             near = difflib.get_close_matches(str(key), list(FIELDS), n=1, cutoff=0.6)
             hint = f"did you mean {near[0]}?" if near else "the fields are " + ", ".join(FIELDS)
             raise _fail(page, str(key), f"unknown front matter field; {hint}", lines.get(key))
-    for field, (checker, who) in FIELDS.items():
+    for field, (checker, who, _) in FIELDS.items():
         if field not in meta:
             if who == "all" or (who == "lesson" and needs_review(page)):
                 raise _fail(page, field, "missing from the front matter; add it")
             continue
+        if who == "translation" and not translated:
+            raise _fail(page, field, _ONLY_TRANSLATED, lines.get(field))
         problem = checker(meta[field])
         if problem:
             raise _fail(page, field, problem, lines.get(field))
@@ -218,6 +265,10 @@ def check_page(page: str, text: str, templates: Path | None = None) -> dict[str,
         raise _fail(page, field, words, lines.get(field))
     return meta
 
+
+_ONLY_TRANSLATED = (
+    "only a translated page (docs/<lang>/) records the English page it translates; remove this line"
+)
 
 #: The editorial policy: every reader page is reviewed again within a year.
 REVIEW_WITHIN = dt.timedelta(days=366)
@@ -268,24 +319,38 @@ def check_pages(
     left_out: Callable[[str], bool] = lambda _: False,
     templates: Path | None = None,
     shown: str = "docs",
+    translated: bool = False,
 ) -> int:
     """Check every page under ``docs``; return how many were checked. ``templates``: the
     ``overrides/`` folder a page's ``template:`` must name a template of; ``shown``: the
-    folder as the editor knows it (``docs/es`` for the Spanish pages), for messages."""
+    folder as the editor knows it (``docs/es`` for the Spanish pages), for messages;
+    ``translated``: the pages are a translation's."""
     pages = page_files(docs, left_out)
     for page in pages:
-        try:
-            text = (docs / page).read_text(encoding="utf-8")
-            check_page(page, text, templates)
-        except UnicodeDecodeError:
-            error = _fail(page, "file", "not saved as UTF-8; save it again as UTF-8")
-            raise _at(error, page, shown) from None
-        except PageError as error:
-            raise _at(error, page, shown) from None
+        check_file(docs, page, templates, shown, translated)
     return len(pages)
 
 
-def _at(error: PageError, page: str, shown: str) -> PageError:
+def check_file(
+    docs: Path,
+    page: str,
+    templates: Path | None = None,
+    shown: str = "docs",
+    translated: bool = False,
+) -> tuple[dict[str, Any], str]:
+    """Check the page ``page`` of ``docs`` (as ``check_pages`` does); return its front
+    matter and its text."""
+    try:
+        text = (docs / page).read_text(encoding="utf-8")
+        return check_page(page, text, templates, translated), text
+    except UnicodeDecodeError:
+        error = _fail(page, "file", "not saved as UTF-8; save it again as UTF-8")
+        raise named_in(error, page, shown) from None
+    except PageError as error:
+        raise named_in(error, page, shown) from None
+
+
+def named_in(error: PageError, page: str, shown: str) -> PageError:
     """``error`` naming the page inside ``shown`` (its messages say ``docs/<page>``)."""
     shown = shown.strip("/")
     if shown == "docs":
@@ -302,4 +367,5 @@ def shown_docs(conf: Any) -> str:
 def register(env: Any) -> None:
     """Check every page's front matter now, before any page is built."""
     conf = env.conf
-    check_pages(docs_dir(conf), excluded(conf), project_dir(conf) / "overrides", shown_docs(conf))
+    templates = project_dir(conf) / "overrides"
+    check_pages(docs_dir(conf), excluded(conf), templates, shown_docs(conf), is_translation(conf))

@@ -78,27 +78,32 @@ def build_site(
     site_url: str | None = None,
     engine: str = ENGINE,
     languages: bool = True,
+    log: list[str] | None = None,
 ) -> Path:
     """Build ``project`` strictly with ``engine`` into ``site_dir`` and return it.
 
     With ``languages`` (and the English ``mkdocs.yml``), every ``mkdocs.<lang>.yml`` is
-    then built into ``site_dir/<lang>/``, as ``make build`` does.
+    then built into ``site_dir/<lang>/``, as ``make build`` does. ``log``, when given,
+    gets the output of each build (its warnings).
     """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     if site_url is not None:
         env["SITE_URL"] = site_url
-    _build_one(site_dir, project, config_file, env, engine)
+    output = [_build_one(site_dir, project, config_file, env, engine)]
     if languages and config_file == "mkdocs.yml":
         for lang, config in translations(project).items():
             if site_url is not None:
                 env["SITE_URL_LANGUAGE"] = f"{site_url}{lang}/"
-            _build_one(site_dir / lang, project, config, env, engine)
+            output.append(_build_one(site_dir / lang, project, config, env, engine))
+    if log is not None:
+        log += output
     return site_dir
 
 
 def _build_one(
     site_dir: Path, project: Path, config_file: str, env: dict[str, str], engine: str
-) -> Path:
+) -> str:
+    """Build ``config_file`` of ``project`` into ``site_dir``; return the build's output."""
     if engine == "zensical":
         return _build_zensical(site_dir, project, config_file, env)
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
@@ -106,11 +111,12 @@ def _build_one(
     proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise BuildError(f"{config_file}:\n" + proc.stdout + proc.stderr)
-    return site_dir
+    return proc.stdout + proc.stderr
 
 
-def _build_zensical(site_dir: Path, project: Path, config_file: str, env: dict[str, str]) -> Path:
-    """``python -m macros build --strict`` (Zensical) in a copy of ``project``.
+def _build_zensical(site_dir: Path, project: Path, config_file: str, env: dict[str, str]) -> str:
+    """``python -m macros build --strict`` (Zensical) in a copy of ``project``; return the
+    build's output.
 
     Zensical has no ``-d``: it writes to ``site/`` inside the project, so each build runs
     in its own copy (parallel builds never share an output folder) and the result is
@@ -131,7 +137,7 @@ def _build_zensical(site_dir: Path, project: Path, config_file: str, env: dict[s
         if proc.returncode != 0:
             raise BuildError(f"{config_file}:\n" + proc.stdout + proc.stderr)
         shutil.copytree(work / out, site_dir, dirs_exist_ok=True)
-    return site_dir
+    return proc.stdout + proc.stderr
 
 
 def run(*cmd: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
