@@ -90,7 +90,7 @@ def test_self_reflection_by_keyboard_alone(page: Page, site: Server) -> None:
         "Your results",
         "Overall: A stronger pattern",
         "not a diagnosis",
-        "About 3 on a scale from 0 to 4",
+        "Your range: From 2 to 4, on a scale from 0 to 4",
         "Asking is sometimes hard",
         "Accepting help may feel uneasy",
     ):
@@ -98,9 +98,10 @@ def test_self_reflection_by_keyboard_alone(page: Page, site: Server) -> None:
     assert _overall(form) == "2.8"
     scores = result.locator("[data-quiz-score-of]")
     assert [s.get_attribute("data-quiz-score") for s in scores.all()] == ["2.8", "2.0", "4.0"]
+    # Each part shows its band's range from the scoring key, never a rounded number.
     assert result.locator(".hi-quiz__score").all_inner_texts()[1:] == [
-        "About 2 on a scale from 0 to 4",
-        "About 4 on a scale from 0 to 4",
+        "Your range: From 1.5 to below 2.5, on a scale from 0 to 4",
+        "Your range: From 2 to 4, on a scale from 0 to 4",
     ]
     assert support.is_visible() and form.locator("[data-quiz-after]").is_visible()
     assert page.evaluate(EVERYTHING_STORED) == "[[],[],0]"
