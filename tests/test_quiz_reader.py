@@ -165,12 +165,12 @@ def test_unscored_statements_count_in_no_score(page: Page, site: Server) -> None
     errors = _open(page, site.url + PAGE)
     form = page.locator(SR)
     page.evaluate(
-        """s => document.querySelector(s + ' [data-quiz-item="struggle-alone"]')
+        """s => document.querySelector(s + ' [data-quiz-item="manage-alone"]')
           .setAttribute('data-hi-unscored', '')""",
         SR,
     )
     _answer_all(form, 2)
-    form.locator('[data-quiz-item="struggle-alone"] input[value="4"]').check()
+    form.locator('[data-quiz-item="manage-alone"] input[value="4"]').check()
     form.get_by_role("button", name="See my results").click()
     scores = form.locator("[data-quiz-result] [data-quiz-score-of]")
     assert {s.get_attribute("data-quiz-score") for s in scores.all()} == {"2.0"}
