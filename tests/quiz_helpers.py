@@ -94,7 +94,10 @@ def golden_cases(path: Path) -> tuple[QuizFile, list[dict[str, Any]]]:
     assert isinstance(qf.quiz, SelfReflection), f"{path.name}: not a self-reflection quiz"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     cases = []
+    known = {item.id for item in qf.quiz.items}
     for case in data["cases"]:
+        unknown = sorted(set(case.get("answers") or {}) - known)
+        assert not unknown, f"{path.name}: {case['name']}: no statement {', '.join(unknown)}"
         answers: dict[str, int | None] = {}
         choices: dict[str, int | str | None] = {}
         for item in qf.quiz.items:

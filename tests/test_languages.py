@@ -103,7 +103,7 @@ def test_spanish_and_english_score_the_golden_answers_the_same(path: Path) -> No
         for key, mine in es_scores.items():
             theirs = en_scores[key]
             bands, en_bands = _bands(spanish, key), _bands(qf.quiz, key)
-            assert (mine.shown, mine.answered) == (theirs.shown, theirs.answered), case["name"]
+            assert (mine.rounded, mine.answered) == (theirs.rounded, theirs.answered), case["name"]
             assert (None if mine.band is None else bands.index(mine.band)) == (
                 None if theirs.band is None else en_bands.index(theirs.band)
             ), f"{case['name']}: {key or 'overall'}"

@@ -21,7 +21,7 @@ SR = 'form[data-quiz="example-self-reflection"]'
 KC = 'form[data-quiz="example-knowledge-check"]'
 RE = 'form[data-quiz="example-reflection-exercise"]'
 KEY = "/.hi-quiz:example-self-reflection"
-MIXED = {"struggle-alone": 1, "ask-easily": 2, "no-one": 3, "owe": 4, "accept-offer": 0}
+MIXED = {"manage-alone": 1, "asking-feels-normal": 2, "no-one": 3, "owe": 4, "accept-offer": 0}
 EVERYTHING_STORED = """async () => JSON.stringify([Object.keys(localStorage),
   Object.keys(sessionStorage), indexedDB.databases ? (await indexedDB.databases()).length : 0])"""
 
@@ -88,19 +88,20 @@ def test_self_reflection_by_keyboard_alone(page: Page, site: Server) -> None:
     text = result.inner_text()
     for expected in (
         "Your results",
-        "Overall: A stronger pattern",
+        "Overall: Your answers lean toward carrying things alone",
         "not a diagnosis",
-        "About 3 on a scale from 0 to 4",
-        "Asking is sometimes hard",
-        "Accepting help may feel uneasy",
+        "Your range: From 2 to 4, on a scale from 0 to 4",
+        "Asking for help was hard at times",
+        "Saying yes to help often felt uneasy",
     ):
         assert expected in text
     assert _overall(form) == "2.8"
     scores = result.locator("[data-quiz-score-of]")
-    assert [s.get_attribute("data-quiz-score") for s in scores.all()] == ["2.8", "2.0", "4.0"]
+    assert [s.get_attribute("data-quiz-score") for s in scores.all()] == ["2.8", "1.5", "4.0"]
+    # Each part shows its band's range from the scoring key, never a rounded number.
     assert result.locator(".hi-quiz__score").all_inner_texts()[1:] == [
-        "About 2 on a scale from 0 to 4",
-        "About 4 on a scale from 0 to 4",
+        "Your range: From 1.5 to below 2.5, on a scale from 0 to 4",
+        "Your range: From 2 to 4, on a scale from 0 to 4",
     ]
     assert support.is_visible() and form.locator("[data-quiz-after]").is_visible()
     assert page.evaluate(EVERYTHING_STORED) == "[[],[],0]"
@@ -175,13 +176,13 @@ def _stored(page: Page) -> Any:
 def test_remember_is_opt_in_restores_expires_and_erases(page: Page, site: Server) -> None:
     errors = _open(page, site.url + PAGE)
     form = page.locator(SR)
-    _answer(form, {"struggle-alone": 3})
+    _answer(form, {"manage-alone": 3})
     assert page.evaluate("localStorage.length") == 0
     form.locator("[data-quiz-remember]").check()
     _answer(form, {"owe": 2})
     saved = _stored(page)
-    assert saved["v"] == 1 and saved["a"] == {
-        "hi-quiz-example-self-reflection-struggle-alone": ["3"],
+    assert saved["v"] == 2 and saved["a"] == {
+        "hi-quiz-example-self-reflection-manage-alone": ["3"],
         "hi-quiz-example-self-reflection-owe": ["2"],
     }
     assert round((saved["until"] - saved["at"]) / 86_400_000) == 30
@@ -198,7 +199,7 @@ def test_remember_is_opt_in_restores_expires_and_erases(page: Page, site: Server
     for bad in (
         "{not json",
         '{"v": 0, "at": 1, "until": 9e15, "a": {}}',
-        '{"v": 1, "at": 1, "until": 2, "a": {}}',
+        '{"v": 2, "at": 1, "until": 2, "a": {}}',
         '"text"',
         "[1,2]",
     ):

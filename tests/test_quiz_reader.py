@@ -165,12 +165,12 @@ def test_unscored_statements_count_in_no_score(page: Page, site: Server) -> None
     errors = _open(page, site.url + PAGE)
     form = page.locator(SR)
     page.evaluate(
-        """s => document.querySelector(s + ' [data-quiz-item="struggle-alone"]')
+        """s => document.querySelector(s + ' [data-quiz-item="manage-alone"]')
           .setAttribute('data-hi-unscored', '')""",
         SR,
     )
     _answer_all(form, 2)
-    form.locator('[data-quiz-item="struggle-alone"] input[value="4"]').check()
+    form.locator('[data-quiz-item="manage-alone"] input[value="4"]').check()
     form.get_by_role("button", name="See my results").click()
     scores = form.locator("[data-quiz-result] [data-quiz-score-of]")
     assert {s.get_attribute("data-quiz-score") for s in scores.all()} == {"2.0"}
@@ -300,7 +300,7 @@ def test_not_enough_answers_says_how_many_are_needed(phone: BrowserContext, site
     form.get_by_role("button", name="See my results").click()
     text = form.locator("[data-quiz-result]").inner_text()
     assert "Not enough answers yet for an overall result." in text
-    assert "answer at least 16 of 20; you have answered 9" in text
+    assert "Answer at least 16 of 20. You have answered 9." in text
     assert errors == []
 
 
@@ -344,7 +344,7 @@ def test_result_at_a_glance(phone: BrowserContext, site: Server) -> None:
         assert part.locator(".hi-quiz__links li").count() <= 1
         words = part.locator(".hi-quiz__band-text").inner_text()
         number = part.locator(".hi-quiz__score").inner_text()
-        assert words and number.startswith("About ")
+        assert words and number.startswith("Your range: From ")
         group = f'[data-quiz-score-of="{part.get_attribute("data-quiz-score-of")}"]'
         assert _before(page, f"{group} .hi-quiz__band-text", f"{group} .hi-quiz__score")
     assert errors == []

@@ -132,12 +132,13 @@ def test_band_lookup_at_every_edge(value: float, title: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "shown"), [(2.25, "2.3"), (1.35, "1.4"), (2.0, "2.0"), (1 / 3, "0.3"), (None, None)]
+    ("value", "rounded"),
+    [(2.25, "2.3"), (1.35, "1.4"), (2.0, "2.0"), (1 / 3, "0.3"), (None, None)],
 )
-def test_scores_are_shown_rounded_half_up_like_javascript(
-    value: float | None, shown: str | None
+def test_scores_are_rounded_half_up_like_javascript(
+    value: float | None, rounded: str | None
 ) -> None:
-    assert Score(value, 1, 1, None).shown == shown
+    assert Score(value, 1, 1, None).rounded == rounded
 
 
 def _check(expect: dict[str, Any], got: dict[str, tuple[str | None, str | None]]) -> None:
@@ -154,7 +155,7 @@ def test_golden_answers_in_python(path: Path) -> None:
     assert len(cases) >= 3, "give at least all lowest, all highest and a mixed profile"
     for case in cases:
         result = score(qf.quiz, case["answers"])
-        got = {k: (s.shown, s.band.title if s.band else None) for k, s in result.items()}
+        got = {k: (s.rounded, s.band.title if s.band else None) for k, s in result.items()}
         _check(case["expect"], got)
 
 

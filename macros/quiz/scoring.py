@@ -23,8 +23,10 @@ class Score:
     band: Band | None
 
     @property
-    def shown(self) -> str | None:
-        """The score as readers see it, rounded to 1 decimal half up (as JS Math.round)."""
+    def rounded(self) -> str | None:
+        """The mean to 1 decimal, half up (as JS Math.round), as quiz.js writes it in
+        ``data-quiz-score`` for the golden answer tests. Readers never see it: the result
+        gives the band's range, since a rounded mean can fall across a band's edge."""
         return None if self.score is None else f"{math.floor(self.score * 10 + 0.5) / 10:.1f}"
 
 

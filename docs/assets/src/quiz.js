@@ -34,16 +34,14 @@
   const fillPlaceholders = (text, values) =>
     text.replace(/\{(\w+)\}/g, (match, name) => (name in values ? values[name] : match));
 
-  // The page's language, for dates and numbers.
+  // The page's language, for dates.
   const language = () => document.documentElement.lang || undefined;
 
   // A date as the page's language writes it.
   const formatDate = (time) => new Date(time).toLocaleDateString(language());
 
-  // A score to the nearest half: no more precision than a reflection can carry.
-  const roughly = (score) => (Math.round(score * 2) / 2).toLocaleString(language());
-
-  // The score as the golden answer tests read it: one decimal, half up.
+  // The mean to one decimal, half up, for the golden answer tests (data-quiz-score).
+  // Readers never see it: the result gives the band's range instead.
   const oneDecimal = (score) => (Math.round(score * 10) / 10).toFixed(1);
 
   // The prefix Material gives this site's storage keys (sites on one host stay apart).
@@ -229,7 +227,7 @@
       return heading;
     }
 
-    // The self-reflection result: a headline, then each part in words, then its number.
+    // The self-reflection result: a headline, then each part in words, then its range.
     // Scoring mirrors macros/quiz/scoring.py (tests/golden/answers checks both).
     function showReflectionResult() {
       const scale = data.quizScale.split(" ").map(Number);
@@ -273,16 +271,15 @@
         return copy;
       }
 
-      // The number, in words and as a bar: "About 2.5 on a scale from 0 to 4".
-      function scoreLine(score) {
-        const bar = createElement("span", "hi-quiz__bar", createElement("span", "hi-quiz__fill"));
-        bar.setAttribute("aria-hidden", "true");
-        bar.firstChild.style.width = ((score.mean - lowest) / (highest - lowest)) * 100 + "%";
-        const words = fillPlaceholders(text.score, { score: roughly(score.mean), min: lowest, max: highest });
-        return createElement("p", "hi-quiz__score", words, bar);
+      // Where the answers fall: the band's own range, in the scoring key's words ("Your
+      // range: From 1.5 to below 2.5, on a scale from 0 to 4"). A rounded mean could land
+      // across a band's edge (1.46 shows as 1.5 in the band below 1.5); the range cannot.
+      function rangeLine(band) {
+        const range = band.querySelector(".hi-quiz__range").textContent;
+        return createElement("p", "hi-quiz__score", fillPlaceholders(text.score, { range, min: lowest, max: highest }));
       }
 
-      // What to say instead of a number: how many answers a score needs.
+      // What to say instead of a range: how many answers a result needs.
       const tooFew = (score) =>
         fillPlaceholders(text.no_score, {
           needed: Math.ceil(data.quizMin * score.total - 1e-9),
@@ -290,7 +287,7 @@
           answered: score.answered,
         });
 
-      // One part as a group: its name, what its band means, then the number.
+      // One part as a group: its name, what its band means, then its range.
       // The overall part leads with the headline sentence instead of a name.
       function partResult(dimension, title) {
         const score = scorePart(dimension);
@@ -303,8 +300,7 @@
           return group;
         }
         group.dataset.quizScore = oneDecimal(score.mean);
-        if (band) group.append(bandCopy(band, !dimension));
-        group.append(scoreLine(score));
+        if (band) group.append(bandCopy(band, !dimension), rangeLine(band));
         return group;
       }
 
