@@ -165,6 +165,12 @@ def question(q: Question, context: Any) -> None:
             ("options",),
             "a multiple-choice question needs at least one option with correct: true",
         )
+    if q.kind == "multiple" and right == len(q.options):
+        raise fail(
+            ("options",),
+            "every option has correct: true; add one that does not fit the lesson, so that "
+            "choosing teaches something",
+        )
 
 
 def self_reflection(quiz: SelfReflection) -> None:
