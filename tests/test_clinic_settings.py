@@ -170,9 +170,10 @@ def test_a_crisis_line_without_a_way_to_reach_it_stops_the_build(tmp_path: Path)
     with pytest.raises(BuildError) as info:
         build_site(project / "site", project=project, config_file="clinic.yml")
     # MkDocs logs it as an ERROR line; `python -m macros build` (Zensical) prints "Error:".
+    # The file named is the one the clinic wrote, with the line of the entry.
     prefix = "Error: " if ENGINE == "zensical" else "ERROR   -  "
     assert (
-        f"{prefix}mkdocs.yml: extra.crisis_lines[0].how: missing; say how to reach it, "
-        'like "Call or text 988"'
+        f"{prefix}clinic.yml: extra.crisis_lines[0].how: missing; say how to reach it, "
+        'like "Call or text 988" (line 4)'
     ) in str(info.value).splitlines()
     assert "Traceback" not in str(info.value)

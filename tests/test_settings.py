@@ -10,6 +10,7 @@ real commands on a copy of the project.
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -333,9 +334,12 @@ def test_missing_extra_gives_one_line(tmp_path: Path) -> None:
     "config", [OWN_CONFIG, CONFIG], ids=["the copy's own settings", "the tests' own settings"]
 )
 def test_the_settings_pass_unedited(tmp_path: Path, config: str) -> None:
-    # Whatever valid values a clinic chose; and the fixture the cases break, unbroken.
+    # Whatever valid values a clinic chose; and the fixture the cases break, unbroken
+    # (beside the copy's translations, which its language menu leads to).
     (tmp_path / "docs").symlink_to(ROOT / "docs")
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for translation in ROOT.glob("mkdocs.*.yml"):
+        shutil.copy2(translation, tmp_path / translation.name)
     check_config(tmp_path / "mkdocs.yml")
 
 
