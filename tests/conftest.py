@@ -1,5 +1,6 @@
 """Session fixtures: the real site and an example copy, each built once and served; one
-real Chromium."""
+real Chromium; a site with every language on (the copy's own, unless its clinic.yml turns
+one off)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from macros.clinic import languages_of
 from tests.harness import (
     CHROMIUM_ARGS,
     ENGINE,
+    ROOT,
     BuildError,
     Server,
     build_site,
@@ -20,6 +23,7 @@ from tests.harness import (
     example_project,
     find_chromium,
     serve,
+    translations,
 )
 
 
@@ -71,13 +75,18 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
-def example_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project with the tests' own settings, those of an example copy
-    (``tests/fixtures/extra.yml``), built once with ``--strict``: for tests of behaviour that
-    depends on the values (the example notice, what search ranks on), whatever the copy's
-    own ``mkdocs.yml`` says."""
-    project = example_project(tmp_path_factory.mktemp("example"))
-    return _strict_build(project / "site", " (example copy)", project=project)
+def example_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example copy's project folder: the tests' own settings
+    (``tests/fixtures/extra.yml``), no ``clinic.yml``, so every language is on."""
+    return example_project(tmp_path_factory.mktemp("example"))
+
+
+@pytest.fixture(scope="session")
+def example_site_dir(example_copy: Path) -> Path:
+    """The example copy built once with ``--strict`` (every language): for tests of
+    behaviour that depends on the values (the example notice, what search ranks on),
+    whatever the copy's own settings say."""
+    return _strict_build(example_copy / "site", " (example copy)", project=example_copy)
 
 
 @pytest.fixture(scope="session")
@@ -118,6 +127,45 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 def page(context: BrowserContext) -> Page:
     """A fresh page in a fresh profile."""
     return context.new_page()
+
+
+def _every_language_on() -> bool:
+    """True when the copy's own site has every translation of the project (its
+    ``clinic.yml`` turns none off, as ``languages: es: false`` would)."""
+    return set(translations()) == set(languages_of(ROOT))
+
+
+@pytest.fixture(scope="session")
+def translated_project(request: pytest.FixtureRequest) -> Path:
+    """The project ``translated_site`` is built from: this copy, or the example copy."""
+    if _every_language_on():
+        return ROOT
+    project: Path = request.getfixturevalue("example_copy")
+    return project
+
+
+@pytest.fixture(scope="session")
+def translated_site_dir(request: pytest.FixtureRequest) -> Path:
+    """A built site with every language on, for tests of the translations: the copy's own
+    (``site_dir``), or the example copy's when its ``clinic.yml`` turns a language off. The
+    translations are tested either way, never skipped, and no extra build is made."""
+    site_dir: Path = request.getfixturevalue(
+        "site_dir" if _every_language_on() else "example_site_dir"
+    )
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def translated_site(request: pytest.FixtureRequest) -> Server:
+    """``translated_site_dir`` served over HTTP (the copy's own ``site`` or ``example_site``)."""
+    return _own_or_example(request, _every_language_on())
+
+
+@pytest.fixture(scope="session")
+def translated_exit_site(request: pytest.FixtureRequest) -> Server:
+    """A site with every language and the quick exit on: the copy's own, unless it turned
+    one of them off."""
+    return _own_or_example(request, _every_language_on() and configured().quick_exit.enabled)
 
 
 def _own_or_example(request: pytest.FixtureRequest, own_will_do: bool) -> Server:

@@ -1,5 +1,8 @@
 """The Spanish site at /es/: strings, quiz translations with the same scoring, the links
-between languages, the translation notice and a search index per language."""
+between languages, the translation notice and a search index per language.
+
+The built pages are those of ``translated_site_dir``: the copy's own site, or the example
+copy's when the copy's ``clinic.yml`` turns Spanish off (``languages: es: false``)."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import pytest
 import yaml
 
 from macros import theme_strings
+from macros.clinic import languages_of
 from macros.quiz.errors import QuizError
 from macros.quiz.load import load_text
 from macros.quiz.model import SelfReflection
@@ -23,7 +27,7 @@ from macros.quiz.overlay import overlay, untranslated
 from macros.quiz.scoring import score
 from macros.quiz.strings import strings, tables
 from tests.content import doc_pages
-from tests.harness import ENGINE, site_pages, translations
+from tests.harness import ENGINE, site_pages
 from tests.quiz_helpers import QUIZZES, answer_files, golden_cases, page_exists
 from tests.readability_es import lectura, page_lectura
 from tests.readability_es import syllables as syllables_es
@@ -31,6 +35,8 @@ from tests.test_content import _built
 
 ROOT = Path(__file__).resolve().parents[1]
 ES_QUIZZES = ROOT / "docs" / "es" / "data" / "quizzes"
+#: Every translation of the project (``mkdocs.<lang>.yml``), whether the copy builds it or not.
+LANGUAGES = languages_of(ROOT)
 
 
 def missing_keys(table: dict[str, dict[str, Any]]) -> list[str]:
@@ -45,7 +51,7 @@ def missing_keys(table: dict[str, dict[str, Any]]) -> list[str]:
 
 def test_every_language_has_every_string() -> None:
     table = tables()
-    assert set(translations()) <= set(table), "each mkdocs.<lang>.yml needs a strings table"
+    assert set(LANGUAGES) <= set(table), "each mkdocs.<lang>.yml needs a strings table"
     assert missing_keys(table) == []
 
 
@@ -109,7 +115,8 @@ def test_spanish_and_english_score_the_golden_answers_the_same(path: Path) -> No
             ), f"{case['name']}: {key or 'overall'}"
 
 
-def test_spanish_pages_are_spanish_and_say_they_await_review(site_dir: Path) -> None:
+def test_spanish_pages_are_spanish_and_say_they_await_review(translated_site_dir: Path) -> None:
+    site_dir = translated_site_dir
     pages = [p for p in site_pages(site_dir) if p.startswith("es/") and "/assets/" not in p]
     assert len(pages) >= 25
     problems = []
@@ -162,7 +169,8 @@ def test_english_interface_strings_are_found_on_a_page() -> None:
     assert shown == ["Disclaimer and contacts", "Need support now?", "Privacy"]
 
 
-def test_language_links_and_hreflang_targets_exist(site_dir: Path) -> None:
+def test_language_links_and_hreflang_targets_exist(translated_site_dir: Path) -> None:
+    site_dir = translated_site_dir
     link = re.compile(
         r'<(?:a|link rel="alternate ") (?:href="([^"]+)" hreflang|hreflang="[^"]+" href="([^"]+)")'
     )
@@ -193,9 +201,9 @@ def _index(site_dir: Path) -> tuple[list[str], str]:
     raise AssertionError(f"no search index in {site_dir}")
 
 
-def test_each_language_has_its_own_search_index(site_dir: Path) -> None:
-    en, _ = _index(site_dir)
-    es, es_text = _index(site_dir / "es")
+def test_each_language_has_its_own_search_index(translated_site_dir: Path) -> None:
+    en, _ = _index(translated_site_dir)
+    es, es_text = _index(translated_site_dir / "es")
     assert en and es
     assert not [u for u in en if u.startswith("es/")], "English search finds Spanish pages"
     assert "hiperindependencia" in es_text.lower()
@@ -219,12 +227,12 @@ def test_spanish_syllables(word: str, count: int) -> None:
 
 
 def test_spanish_reading_ease_of_every_page(
-    site_dir: Path, capsys: pytest.CaptureFixture[str]
+    translated_site_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rows, too_hard = [], []
     for md in doc_pages(ROOT / "docs" / "es"):
         rel = _built(md)
-        result = page_lectura((site_dir / "es" / rel).read_text(encoding="utf-8"))
+        result = page_lectura((translated_site_dir / "es" / rel).read_text(encoding="utf-8"))
         rows.append(f"es/{md:46} {result.words:6} {result.ease:6.1f}")
         if result.ease < MIN_EASE:
             too_hard.append(f"docs/es/{md}: reading ease {result.ease:.0f} (at least 70)")
@@ -374,10 +382,12 @@ def test_a_mistake_in_a_string_table_is_one_line(tmp_path: Path, text: str, mess
     assert run.stderr.startswith(f"macros/quiz/strings.es.yml: {message}"), run.stderr
 
 
-def test_the_home_404_page_also_speaks_each_language_below_it(site_dir: Path) -> None:
+def test_the_home_404_page_also_speaks_each_language_below_it(translated_site_dir: Path) -> None:
     # GitHub Pages shows the root 404.html for a missing address under es/ too.
+    site_dir = translated_site_dir
     root = (site_dir / "404.html").read_text(encoding="utf-8")
-    for lang in translations():
+    assert LANGUAGES
+    for lang in LANGUAGES:
         own = strings(lang)
         assert re.search(
             rf'<p lang="{lang}">{re.escape(html.escape(own["not_found_title"]))}\. '
@@ -391,10 +401,11 @@ def test_the_home_404_page_also_speaks_each_language_below_it(site_dir: Path) ->
 ENGLISH_ONLY = ("clinics/", "editors/", "includes/", "data/")
 
 
-@pytest.mark.parametrize("lang", sorted(translations()))
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_reader_page_has_a_page_in_each_language(lang: str) -> None:
+    # The project's pages in every language, built or not: a clinic may turn one back on.
     docs = ROOT / "docs"
-    others = tuple(f"{code}/" for code in translations())
+    others = tuple(f"{code}/" for code in LANGUAGES)
     english = {
         p.relative_to(docs).as_posix()
         for p in docs.rglob("*.md")

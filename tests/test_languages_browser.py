@@ -1,7 +1,8 @@
 """The Spanish site in a real Chromium: every Spanish quiz by keyboard, in Spanish and
 storing nothing; the language switch goes to the same page; Spanish search finds Spanish
-pages. (axe in light and dark, links and privacy cover the Spanish pages with the rest:
-they walk every built page.)"""
+pages. Run on ``translated_site``: the copy's own site, or the example copy's when the
+copy's ``clinic.yml`` turns Spanish off. (axe in light and dark, links and privacy cover
+the Spanish pages with the rest where the copy builds them: they walk every built page.)"""
 
 from __future__ import annotations
 
@@ -37,8 +38,10 @@ FOCUS = """() => { const e = document.activeElement;
 
 
 @pytest.mark.parametrize(("quiz_id", "url"), QUIZZES, ids=[q for q, _ in QUIZZES])
-def test_every_spanish_quiz_by_keyboard(page: Page, site: Server, quiz_id: str, url: str) -> None:
-    errors = _open(page, site.url + url)
+def test_every_spanish_quiz_by_keyboard(
+    page: Page, translated_site: Server, quiz_id: str, url: str
+) -> None:
+    errors = _open(page, translated_site.url + url)
     form = page.locator(f'form[data-quiz="{quiz_id}"]')
     form.locator("input[type=radio], textarea").first.focus()
     worksheet = form.locator("[type=submit]").count() == 0  # a reflection exercise
@@ -72,7 +75,8 @@ def test_every_spanish_quiz_by_keyboard(page: Page, site: Server, quiz_id: str, 
     assert errors == []
 
 
-def test_language_switch_goes_to_the_same_page(page: Page, site: Server) -> None:
+def test_language_switch_goes_to_the_same_page(page: Page, translated_site: Server) -> None:
+    site = translated_site
     page.goto(site.url + "learn/healing/", wait_until="load")
     switch = page.locator('.md-select__link[hreflang="es"]')
     page.goto(str(switch.evaluate("a => a.href")), wait_until="load")
@@ -83,8 +87,8 @@ def test_language_switch_goes_to_the_same_page(page: Page, site: Server) -> None
     assert back == site.url + "learn/healing/"
 
 
-def test_spanish_search_finds_spanish_pages(page: Page, site: Server) -> None:
-    page.goto(site.url + "es/learn/", wait_until="load")
+def test_spanish_search_finds_spanish_pages(page: Page, translated_site: Server) -> None:
+    page.goto(translated_site.url + "es/learn/", wait_until="load")
     links = search_hrefs(page, "sanar")
     assert links and all("/es/" in href for href in links), links
     paths = {urlsplit(href).path for href in links}  # Zensical adds ?h=sanar and #parts

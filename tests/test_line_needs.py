@@ -1,7 +1,8 @@
 """Lines for the need: a crisis line may say what it is for (``for:``); "If you are not
 safe now" lists the abuse lines first, and the build warns when a language publishes
 that page with no line for abuse. The built pages are checked against the copy's own
-settings; the rules are checked on settings of the tests' own."""
+settings (Spanish against the example copy's where the copy turns Spanish off); the rules
+are checked on settings of the tests' own."""
 
 from __future__ import annotations
 
@@ -18,7 +19,15 @@ from macros.clinic import CLINIC_FILE
 from macros.quiz.strings import strings
 from macros.settings import Settings, check
 from macros.settings.lines import general_lines_warnings, is_general, lines_for, need_warnings
-from tests.harness import configured, configured_extra, copy_project, page_settings, with_extra
+from tests.harness import (
+    ROOT,
+    configured,
+    configured_extra,
+    copy_project,
+    example_project,
+    page_settings,
+    with_extra,
+)
 
 SAFETY_PAGE = "get-support/if-you-are-not-safe/index.html"
 LINE = re.compile(r'<li class="hi-support__line"(?: data-hi-for="([a-z ]*)")?>')
@@ -49,11 +58,16 @@ def test_a_published_safety_page_without_an_abuse_line_warns(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("lang", ["", "es/"])
-def test_the_safety_page_lists_the_abuse_lines_first(site_dir: Path, lang: str) -> None:
+def test_the_safety_page_lists_the_abuse_lines_first(
+    request: pytest.FixtureRequest, lang: str
+) -> None:
+    # A translation on a site that builds it: the copy's own, or the example copy.
+    site_dir: Path = request.getfixturevalue("translated_site_dir" if lang else "site_dir")
+    project: Path = request.getfixturevalue("translated_project") if lang else ROOT
     rel = lang + SAFETY_PAGE
     if not (site_dir / rel).is_file():
         pytest.skip(f"this copy does not publish {rel}")
-    lines = page_settings(rel).crisis_lines
+    lines = page_settings(rel, project).crisis_lines
     shown = [set((m.group(1) or "").split()) for m in LINE.finditer((site_dir / rel).read_text())]
     assert len(shown) == len(lines), rel
     abuse = sum("abuse" in line.for_ for line in lines)
@@ -88,11 +102,11 @@ def _build(project: Path, config: str, out: Path) -> subprocess.CompletedProcess
 
 
 def test_a_translation_left_with_the_general_lines_warns_and_says_so(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "copy")
+    # The example copy: the tests' own settings, Spanish on and with the project's lines.
+    project = example_project(tmp_path / "copy")
     if not (project / "mkdocs.es.yml").is_file():
         pytest.skip("this copy has no Spanish site")
-    if not is_general(configured("mkdocs.es.yml", project).crisis_lines):
-        pytest.skip("this copy's Spanish lines are its own already")
+    assert is_general(configured("mkdocs.es.yml", project).crisis_lines)
     # The clinic replaced its English lines, and cleared the Spanish note about them.
     extra = configured_extra(project=project)
     extra["crisis_lines"] = [{"name": "Northfield Listening Line", "how": "Call, day or night"}]
