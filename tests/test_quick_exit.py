@@ -16,6 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
+from macros.clinic import CLINIC_FILE
 from macros.quiz.strings import strings
 from tests.harness import (
     FIXTURE_EXTRA,
@@ -93,6 +94,7 @@ def test_every_page_has_one_quick_exit_link_to_an_absolute_address(site_dir: Pat
 
 def test_a_clinic_can_turn_the_quick_exit_off_and_change_it(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
+    (project / CLINIC_FILE).unlink(missing_ok=True)  # the test's own settings, not the copy's
     (project / "off.yml").write_text(
         "INHERIT: mkdocs.yml\nextra:\n  quick_exit:\n    enabled: false\n"
     )
@@ -131,6 +133,12 @@ def test_quick_exit_is_in_the_first_screen_at_every_width(
             page.keyboard.press("Tab")
             page.keyboard.press("Tab")
             assert page.evaluate("document.activeElement.hasAttribute('data-quick-exit')")
+            # A clinic's label of any length: one short word, and three long ones.
+            for label in ("Exit", "Leave this website immediately"):
+                link.evaluate("(a, text) => { a.textContent = text }", label)
+                box = link.bounding_box()
+                assert box and box["height"] >= 24 and box["width"] >= 24, (width, label, box)
+                assert box["x"] >= 0 and box["x"] + box["width"] <= width, (width, label, box)
     finally:
         context.close()
 

@@ -100,6 +100,7 @@ def _fails_with_one_line(project: Path, tmp_path: Path, expected: str) -> str:
 
 def test_markup_in_site_name_is_refused_with_one_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
+    (project / "clinic.yml").unlink(missing_ok=True)  # its site_name would win
     _set_config(project, "site_name", "Help & Hope <Riverside>")
     _fails_with_one_line(project, tmp_path, f"mkdocs.yml: site_name: {TAG_LINE}")
 
